@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RtChat.Web.Domain;
+using RtChat.Web.Web;
+
+namespace RtChat.Web.Areas.Identity.Pages.Account;
+
+[AllowAnonymous]
+public class LoginModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+{
+    public const string WrongCredentials = "The username, email or password is incorrect.";
+
+    [BindProperty]
+    public LoginInput Input { get; set; } = new();
+
+    public string? ReturnUrl { get; private set; }
+
+    public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    {
+        ReturnUrl = returnUrl;
+        if (!ModelState.IsValid) return Page();
+
+        var user = await FindAsync(Input.Login);
+        if (user is null) return Fail(WrongCredentials);
+
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            TempData.FlashSuccess($"Signed in as {user.UserName}.");
+            return LocalRedirect(Url.LocalOrHome(returnUrl));
+        }
+        if (result.RequiresTwoFactor)
+            return RedirectToPage("./LoginWith2fa", new { returnUrl, rememberMe = Input.RememberMe });
+        if (result.IsLockedOut)
+            return Fail(LockedOutMessage(user));
+        return Fail(WrongCredentials);
+    }
+
+    private Task<AppUser?> FindAsync(string login) =>
+        login.Contains('@') ? users.FindByEmailAsync(login.Trim()) : users.FindByNameAsync(Username.Normalize(login));
+
+    private PageResult Fail(string message)
+    {
+        ModelState.AddModelError(string.Empty, message);
+        return Page();
+    }
+
+    private static string LockedOutMessage(AppUser user)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling(((user.LockoutEnd ?? DateTimeOffset.UtcNow) - DateTimeOffset.UtcNow).TotalMinutes));
+        return $"Too many failed attempts: this account is locked. Try again in {minutes} minute{(minutes == 1 ? "" : "s")}, or reset your password.";
+    }
+}
+
+public sealed class LoginInput
+{
+    [Required, StringLength(256), Display(Name = "Username or email")]
+    public string Login { get; set; } = "";
+
+    [Required, DataType(DataType.Password), StringLength(128)]
+    public string Password { get; set; } = "";
+
+    [Display(Name = "Remember me")]
+    public bool RememberMe { get; set; }
+}

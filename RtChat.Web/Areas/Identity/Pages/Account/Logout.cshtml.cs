@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RtChat.Web.Domain;
+using RtChat.Web.Web;
+
+namespace RtChat.Web.Areas.Identity.Pages.Account;
+
+[AllowAnonymous]
+public class LogoutModel(SignInManager<AppUser> signIn) : PageModel
+{
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Page() : LocalRedirect("~/");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        TempData.FlashSuccess("You have logged out.");
+        return LocalRedirect("~/");
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace RtChat.Web.Data;
+
+public static class DataSetup
+{
+    public static WebApplicationBuilder AddRtChatData(this WebApplicationBuilder builder)
+    {
+        var options = DatabaseOptions.From(builder.Configuration);
+        var connection = DatabaseOptions.ConnectionString(builder.Configuration, options.Provider, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(options);
+        if (options.Provider == DatabaseProvider.SqlServer)
+            builder.Services.AddDbContext<AppDbContext, SqlServerAppDbContext>(db => db.UseSqlServer(connection));
+        else
+            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(db => db.UseSqlite(connection));
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations unless <c>Database:MigrateOnStart</c> is false (production deploys run them).</summary>
+    public static async Task PrepareRtChatDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (options.MigrateOnStart)
+            await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+    }
+}

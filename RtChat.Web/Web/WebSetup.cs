@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.DataProtection;
+using RtChat.Web.Web;
+
+namespace RtChat.Web.Web;
+
+public static class WebSetup
+{
+    public static WebApplicationBuilder AddRtChatWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorPages();
+        services.AddAntiforgery(o => o.HeaderName = Htmx.AntiforgeryHeader);
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        // Keys on disk keep everyone signed in across restarts; point several nodes at one shared folder.
+        var keys = builder.Configuration["DataProtection:KeysDirectory"] ?? "App_Data/keys";
+        services.AddDataProtection()
+            .SetApplicationName("RtChat")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, keys)));
+        return builder;
+    }
+
+    public static WebApplication UseRtChatWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSecurityHeaders();
+        app.UseHtmxVary();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/healthz");
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            return next(context);
+        });
+}
