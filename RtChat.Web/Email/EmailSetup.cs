@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity.UI.Services;
-
 namespace RtChat.Web.Email;
 
 public static class EmailSetup
@@ -8,7 +6,6 @@ public static class EmailSetup
     {
         builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
         builder.Services.AddSingleton<IMailSender, SystemNetMailSender>();
-        builder.Services.AddSingleton<IEmailSender, IdentityEmailSender>();
         return builder;
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.DataProtection;
-using RtChat.Web.Web;
 
 namespace RtChat.Web.Web;
 
@@ -12,6 +11,7 @@ public static class WebSetup
         services.AddAntiforgery(o => o.HeaderName = Htmx.AntiforgeryHeader);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
+        RateLimits.AddTo(builder);
         // Keys on disk keep everyone signed in across restarts; point several nodes at one shared folder.
         var keys = builder.Configuration["DataProtection:KeysDirectory"] ?? "App_Data/keys";
         services.AddDataProtection()
@@ -29,6 +29,7 @@ public static class WebSetup
         app.UseHtmxVary();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/healthz");

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using RtChat.Web.Data;
 using RtChat.Web.Domain;
+using RtChat.Web.Web;
 
 namespace RtChat.Web.Areas.Identity;
 
@@ -8,6 +11,17 @@ public static class AccountsSetup
 {
     public const int MaxFailedLogins = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The Identity UI pages we serve: our overrides plus the two Identity redirects to. The rest of the
+    /// library's pages (phone number, 2FA, personal data, email change without our username rules) get no route.
+    /// </summary>
+    private static readonly HashSet<string> OfferedPages =
+    [
+        "/Account/Register", "/Account/Login", "/Account/Logout", "/Account/ConfirmEmail",
+        "/Account/ResendEmailConfirmation", "/Account/ForgotPassword", "/Account/ForgotPasswordConfirmation",
+        "/Account/ResetPassword", "/Account/Manage/ChangePassword", "/Account/AccessDenied", "/Account/Lockout",
+    ];
 
     public static WebApplicationBuilder AddRtChatAccounts(this WebApplicationBuilder builder)
     {
@@ -37,6 +51,16 @@ public static class AccountsSetup
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
         });
         builder.Services.AddScoped<AccountMail>();
+        builder.Services.Configure<RazorPagesOptions>(pages =>
+        {
+            pages.Conventions.AddAreaFolderRouteModelConvention("Identity", "/", page =>
+            {
+                if (!OfferedPages.Contains(page.ViewEnginePath))
+                    page.Selectors.Clear();
+            });
+            pages.Conventions.AddAreaFolderApplicationModelConvention("Identity", "/Account",
+                page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.AccountForms)));
+        });
         return builder;
     }
 }

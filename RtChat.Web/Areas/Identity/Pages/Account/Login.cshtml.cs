@@ -34,8 +34,6 @@ public class LoginModel(UserManager<AppUser> users, SignInManager<AppUser> signI
             TempData.FlashSuccess($"Signed in as {user.UserName}.");
             return LocalRedirect(Url.LocalOrHome(returnUrl));
         }
-        if (result.RequiresTwoFactor)
-            return RedirectToPage("./LoginWith2fa", new { returnUrl, rememberMe = Input.RememberMe });
         if (result.IsLockedOut)
             return Fail(LockedOutMessage(user));
         return Fail(WrongCredentials);

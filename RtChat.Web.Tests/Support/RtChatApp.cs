@@ -1,0 +1,99 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RtChat.Web.Data;
+using RtChat.Web.Domain;
+
+namespace RtChat.Web.Tests.Support;
+
+/// <summary>
+/// The app on real Kestrel, on a random loopback port, with its own temp folder for the SQLite file,
+/// the mail pickup folder and the data-protection keys. One per test fixture.
+/// </summary>
+public sealed class RtChatApp : WebApplicationFactory<Program>
+{
+    /// <summary>
+    /// Settings every test app gets unless the fixture overrides them. The account-form rate limit is lifted:
+    /// all tests of a fixture post from 127.0.0.1 within seconds. A rate-limit test passes its own low limit.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string?> DefaultSettings = new Dictionary<string, string?>
+    {
+        ["RateLimits:AccountFormsPerMinute"] = "100000",
+    };
+
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    /// <param name="settings">Configuration on top of <see cref="DefaultSettings"/> (same keys win).</param>
+    /// <param name="services">Extra registrations, for the few tests that need the app to misbehave.</param>
+    public RtChatApp(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        _services = services;
+        _settings = DefaultSettings.Concat(settings ?? new Dictionary<string, string?>())
+            .GroupBy(pair => pair.Key)
+            .ToDictionary(group => group.Key, group => group.Last().Value);
+        Root = Directory.CreateTempSubdirectory("rtchat-tests-").FullName;
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        BaseAddress = new Uri(addresses.Single());
+        Mailbox = new Mailbox(MailDirectory);
+    }
+
+    /// <summary>This instance's temp folder; deleted on dispose.</summary>
+    public string Root { get; }
+
+    public string DatabaseFile => Path.Combine(Root, "rtchat.db");
+    public string MailDirectory => Path.Combine(Root, "mail");
+    public string KeysDirectory => Path.Combine(Root, "keys");
+
+    /// <summary>Where the real server listens, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress { get; }
+
+    public Mailbox Mailbox { get; }
+
+    public WebSession NewSession() => new(BaseAddress);
+
+    /// <summary>Runs <paramref name="query"/> against the app's database in a fresh scope (no stale tracked entities).</summary>
+    public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public Task<int> CountUsersAsync() => QueryAsync(db => db.Users.CountAsync());
+
+    public Task<AppUser?> FindUserByEmailAsync(string email) =>
+        QueryAsync(db => db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedEmail == email.ToUpperInvariant()));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabaseFile}");
+        builder.UseSetting("Email:PickupDirectory", MailDirectory);
+        builder.UseSetting("DataProtection:KeysDirectory", KeysDirectory);
+        // The kestrel listener above replaces appsettings' Urls; clearing them avoids the "Overriding address(es)" warning.
+        builder.UseSetting(WebHostDefaults.ServerUrlsKey, "");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Test keys live and die with the temp folder: no need to hear they are stored unencrypted.
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
+        if (_services is not null)
+            builder.ConfigureServices(_services);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(Root))
+            Directory.Delete(Root, recursive: true);
+    }
+}

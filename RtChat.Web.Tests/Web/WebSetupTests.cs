@@ -1,0 +1,53 @@
+using RtChat.Web.Tests.Support;
+
+namespace RtChat.Web.Tests.Web;
+
+public sealed class WebSetupTests : AppFixture
+{
+    [Test]
+    public async Task Data_protection_keys_are_kept_in_the_configured_folder()
+    {
+        using var web = App.NewSession();
+
+        await web.GetPageAsync(AccountSteps.LoginPath); // the antiforgery token needs a key
+
+        Assert.That(Directory.EnumerateFiles(App.KeysDirectory, "key-*.xml"), Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task Responses_carry_the_security_headers()
+    {
+        using var web = App.NewSession();
+
+        using var response = await web.GetAsync("/");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.Headers.GetValues("X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }));
+            Assert.That(response.Headers.GetValues("X-Frame-Options"), Is.EqualTo(new[] { "DENY" }));
+            Assert.That(response.Headers.GetValues("Referrer-Policy"), Is.EqualTo(new[] { "same-origin" }));
+        }
+    }
+
+    [Test]
+    public async Task A_form_posted_by_htmx_with_the_token_in_the_header_passes_antiforgery()
+    {
+        using var web = App.NewSession();
+        var user = TestUser.Create();
+        await web.RegisterAsync(user);
+        var home = await web.GetPageAsync("/");
+        var token = System.Text.Json.JsonDocument.Parse(home.Document.Body!.GetAttribute("hx-headers")!)
+            .RootElement.GetProperty("RequestVerificationToken").GetString();
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Identity/Account/Logout");
+        request.Headers.Add("HX-Request", "true");
+        request.Headers.Add("RequestVerificationToken", token);
+        using var response = await web.SendAsync(request);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(302));
+            Assert.That(web.IsSignedIn, Is.False);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace RtChat.Web.Web;
+
+/// <summary>The <c>RateLimits</c> section: how many form posts one client address may make.</summary>
+public sealed class RateLimits
+{
+    public const string Section = "RateLimits";
+    public const string AccountForms = "account-forms";
+
+    /// <summary>Log-in, sign-up, reset and resend posts per minute from one address (guessing and mail-bombing).</summary>
+    public int AccountFormsPerMinute { get; set; } = 20;
+
+    public static void AddTo(WebApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection(Section).Get<RateLimits>() ?? new RateLimits();
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+                return ValueTask.CompletedTask;
+            };
+            options.AddPolicy(AccountForms, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.AccountFormsPerMinute, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("reads"));
+        });
+    }
+}
