@@ -1,6 +1,7 @@
 using RtChat.Web.Areas.Identity;
 using RtChat.Web.Data;
 using RtChat.Web.Email;
+using RtChat.Web.Realtime;
 using RtChat.Web.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,10 +9,12 @@ builder.AddRtChatData();
 builder.AddRtChatAccounts();
 builder.AddRtChatEmail();
 builder.AddRtChatWeb();
+builder.AddRtChatRealtime();
 
 var app = builder.Build();
 await app.PrepareRtChatDatabaseAsync();
 app.UseRtChatWeb();
+app.MapRtChatRealtime();
 app.Run();
 
 public partial class Program;

@@ -19,7 +19,7 @@ public sealed class ServerErrorTests : AppFixture
     public async Task An_unhandled_exception_answers_500_with_our_error_page_and_no_details()
     {
         using var web = App.NewSession();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        using var request = new HttpRequestMessage(HttpMethod.Get, AccountSteps.LoginPath);
         request.Headers.Add(FailHeader, "1");
 
         using var response = await web.SendAsync(request);

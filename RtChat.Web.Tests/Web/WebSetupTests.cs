@@ -1,3 +1,4 @@
+using System.Net;
 using RtChat.Web.Tests.Support;
 
 namespace RtChat.Web.Tests.Web;
@@ -48,6 +49,22 @@ public sealed class WebSetupTests : AppFixture
         {
             Assert.That((int)response.StatusCode, Is.EqualTo(302));
             Assert.That(web.IsSignedIn, Is.False);
+        }
+    }
+
+    [Test]
+    public async Task Pages_tell_caches_they_vary_on_the_htmx_header()
+    {
+        using var web = App.NewSession();
+
+        using var plain = await web.GetAsync(AccountSteps.LoginPath);
+        using var htmx = await web.GetAsync(AccountSteps.LoginPath, htmx: true);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(plain.Headers.Vary, Does.Contain("HX-Request"));
+            Assert.That(htmx.Headers.Vary, Does.Contain("HX-Request"));
+            Assert.That(htmx.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
     }
 }

@@ -7,7 +7,7 @@ public static class WebSetup
     public static WebApplicationBuilder AddRtChatWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddRazorPages();
+        services.AddRazorPages(pages => pages.Conventions.AddPageRoute("/Chat/Room", ""));
         services.AddAntiforgery(o => o.HeaderName = Htmx.AntiforgeryHeader);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RtChat.Web.Domain;
+using RtChat.Web.Domain.Chat;
+
+namespace RtChat.Web.Data;
+
+internal sealed class ChatRoomConfiguration : IEntityTypeConfiguration<ChatRoom>
+{
+    public static readonly DateTimeOffset SeededAt = new(2026, 11, 21, 0, 0, 0, TimeSpan.Zero);
+
+    public void Configure(EntityTypeBuilder<ChatRoom> room)
+    {
+        room.Property(r => r.Name).HasMaxLength(ChatRoom.NameMaxLength);
+        room.HasIndex(r => r.Name).IsUnique();
+        room.Property(r => r.Title).HasMaxLength(ChatRoom.TitleMaxLength);
+        // No database cascade from users to rooms: SQL Server refuses the second path to messages and members.
+        room.HasOne<AppUser>().WithMany().HasForeignKey(r => r.AdminId).OnDelete(DeleteBehavior.ClientSetNull);
+        room.HasMany(r => r.Members).WithOne().HasForeignKey(m => m.RoomId).OnDelete(DeleteBehavior.Cascade);
+        room.Navigation(r => r.Members).HasField("_members");
+        room.HasData(new { Id = 1, Name = ChatRoom.PublicChatName, Kind = RoomKind.Public, CreatedAt = SeededAt });
+    }
+}
+
+internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> membership)
+    {
+        membership.HasKey(m => new { m.RoomId, m.UserId });
+        membership.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        membership.HasIndex(m => m.UserId);
+    }
+}
+
+internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMessage>
+{
+    public void Configure(EntityTypeBuilder<ChatMessage> message)
+    {
+        message.Property(m => m.Body).HasMaxLength(MessageRules.HardMaxLength);
+        message.HasOne(m => m.Room).WithMany().HasForeignKey(m => m.RoomId).OnDelete(DeleteBehavior.Cascade);
+        message.HasOne(m => m.Author).WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Cascade);
+        // History pages read "the 30 before id N in room R": one index range scan.
+        message.HasIndex(m => new { m.RoomId, m.Id });
+        message.HasIndex(m => m.AuthorId);
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using RtChat.Web.Components.Chat;
+using RtChat.Web.Domain.Chat;
+
+namespace RtChat.Web.Data;
+
+/// <summary>Pages of a room's messages by id, shaped for the message component. Each is one index range scan.</summary>
+public sealed class ChatHistory(AppDbContext db)
+{
+    public const int PageSize = 30;
+    public const string DefaultAvatarUrl = "/images/avatar.svg";
+
+    /// <summary>The newest page (or the page before <paramref name="beforeId"/>), oldest first.</summary>
+    public async Task<IReadOnlyList<MessageView>> PageAsync(int roomId, long? beforeId = null)
+    {
+        var newestFirst = await Views(db.Messages
+                .Where(m => m.RoomId == roomId && (beforeId == null || m.Id < beforeId))
+                .OrderByDescending(m => m.Id)
+                .Take(PageSize))
+            .ToListAsync();
+        newestFirst.Reverse();
+        return newestFirst;
+    }
+
+    /// <summary>Up to <paramref name="limit"/> + 1 messages after <paramref name="afterId"/>, so the caller sees when there are too many.</summary>
+    public async Task<IReadOnlyList<MessageView>> AfterAsync(int roomId, long afterId, int limit, CancellationToken cancellationToken = default) =>
+        await Views(db.Messages
+                .Where(m => m.RoomId == roomId && m.Id > afterId)
+                .OrderBy(m => m.Id)
+                .Take(limit + 1))
+            .ToListAsync(cancellationToken);
+
+    public Task<MessageView> OneAsync(long id, CancellationToken cancellationToken = default) =>
+        Views(db.Messages.Where(m => m.Id == id)).SingleAsync(cancellationToken);
+
+    public Task<bool> AnyBeforeAsync(int roomId, long id) =>
+        db.Messages.AnyAsync(m => m.RoomId == roomId && m.Id < id);
+
+    private static IQueryable<MessageView> Views(IQueryable<ChatMessage> messages) =>
+        messages.AsNoTracking().Select(m => new MessageView(
+            m.Id, m.AuthorId, m.Author.UserName!, m.Author.UserName!, DefaultAvatarUrl, m.Body, m.CreatedAt));
+}

@@ -1,0 +1,24 @@
+namespace RtChat.Web.Domain.Chat;
+
+/// <summary>One message. Ids only grow, so "everything after id N" is how a socket catches up.</summary>
+public class ChatMessage
+{
+    public long Id { get; private set; }
+    public int RoomId { get; private set; }
+    public ChatRoom Room { get; private set; } = null!;
+    public string AuthorId { get; private set; } = "";
+    public AppUser Author { get; private set; } = null!;
+    public string Body { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    private ChatMessage() { }
+
+    internal ChatMessage(ChatRoom room, string authorId, string body, DateTimeOffset createdAt)
+    {
+        Room = room;
+        RoomId = room.Id;
+        AuthorId = authorId;
+        Body = body;
+        CreatedAt = createdAt;
+    }
+}

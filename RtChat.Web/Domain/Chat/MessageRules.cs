@@ -1,0 +1,18 @@
+namespace RtChat.Web.Domain.Chat;
+
+/// <summary>What a message body may be: trimmed, 1 to <see cref="MaxLength"/> characters.</summary>
+public sealed record MessageRules(int MaxLength = MessageRules.DefaultMaxLength)
+{
+    public const int DefaultMaxLength = 2000;
+    public const int HardMaxLength = 10_000;
+
+    public string Clean(string? body)
+    {
+        var trimmed = body?.Trim() ?? "";
+        if (trimmed.Length == 0)
+            throw new DomainRuleException("Write something before sending.");
+        if (trimmed.Length > MaxLength)
+            throw new DomainRuleException($"Messages are at most {MaxLength:N0} characters; this one has {trimmed.Length:N0}.");
+        return trimmed;
+    }
+}

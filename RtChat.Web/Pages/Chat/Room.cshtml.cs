@@ -1,0 +1,89 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RtChat.Web.Components.Chat;
+using RtChat.Web.Data;
+using RtChat.Web.Domain;
+using RtChat.Web.Domain.Chat;
+using RtChat.Web.Realtime;
+using RtChat.Web.Web;
+
+namespace RtChat.Web.Pages.Chat;
+
+/// <summary>A room's page: <c>/</c> is the public chat, <c>/chat/room/{name}</c> any room the user may read.</summary>
+[Authorize]
+public class RoomModel(AppDbContext db, ChatHistory history, ChatPosting posting, SendThrottle throttle, IPresence presence, ChatOptions options)
+    : PageModel
+{
+    public const string TooFast = "You're sending messages too fast. Wait a few seconds and try again.";
+
+    public ChatRoom Room { get; private set; } = null!;
+    public IReadOnlyList<MessageView> Messages { get; private set; } = [];
+    public bool HasOlder { get; private set; }
+    public IReadOnlyCollection<string> Online { get; private set; } = [];
+    public ComposerForm Composer { get; private set; } = new();
+    public int MaxMessageLength => options.Rules.MaxLength;
+    public string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    public async Task<IActionResult> OnGetAsync(string? name)
+    {
+        if (await LoadRoomAsync(name) is { } missing) return missing;
+        await LoadPageAsync();
+        return Page();
+    }
+
+    /// <summary>The 30 messages before <paramref name="before"/>, prepended above the list (htmx).</summary>
+    public async Task<IActionResult> OnGetOlderAsync(string? name, long before)
+    {
+        if (await LoadRoomAsync(name) is { } missing) return missing;
+        Messages = await history.PageAsync(Room.Id, before);
+        HasOlder = Messages.Count > 0 && await history.AnyBeforeAsync(Room.Id, Messages[0].Id);
+        return Partial("_OlderMessages", this);
+    }
+
+    public async Task<IActionResult> OnPostSendAsync(string? name, [FromForm(Name = "Body")] string? body)
+    {
+        if (await LoadRoomAsync(name) is { } missing) return missing;
+        if (!throttle.TryAcquire(UserId))
+            return await RefuseAsync(body, TooFast, StatusCodes.Status429TooManyRequests);
+        try
+        {
+            await posting.PostAsync(Room, UserId, body, HttpContext.RequestAborted);
+        }
+        catch (DomainRuleException rule)
+        {
+            return await RefuseAsync(body, rule.Message, StatusCodes.Status422UnprocessableEntity);
+        }
+        return Request.IsHtmx() ? new NoContentResult() : RedirectToPage(new { name });
+    }
+
+    private async Task<IActionResult?> LoadRoomAsync(string? name)
+    {
+        var room = await db.FindForUserAsync(name, UserId);
+        if (room is null) return NotFound();
+        if (!room.CanBeReadBy(UserId)) return Forbid();
+        Room = room;
+        return null;
+    }
+
+    private async Task LoadPageAsync()
+    {
+        Messages = await history.PageAsync(Room.Id);
+        HasOlder = Messages.Count > 0 && await history.AnyBeforeAsync(Room.Id, Messages[0].Id);
+        Online = await presence.OnlineInAsync(Room.Name);
+    }
+
+    /// <summary>The composer again with the typed text and the reason; without htmx, the whole page.</summary>
+    private async Task<IActionResult> RefuseAsync(string? body, string error, int status)
+    {
+        Composer = new ComposerForm(body, error);
+        Response.StatusCode = status;
+        if (Request.IsHtmx()) return Partial("_Composer", this);
+        await LoadPageAsync();
+        return Page();
+    }
+}
+
+public sealed record ComposerForm(string? Body = null, string? Error = null);

@@ -1,0 +1,211 @@
+using System.Net.WebSockets;
+using System.Text.Json;
+using System.Threading.Channels;
+
+namespace RtChat.Web.Realtime;
+
+/// <summary>Loads what a reconnecting page missed: message frames in id order, or one reload frame past the limit.</summary>
+public delegate Task<IReadOnlyList<RoomFrame>> MissedFrames(long afterId, CancellationToken cancellationToken);
+
+/// <summary>
+/// One open socket: a bounded queue drained by a single sender, a size-capped reader, and the catch-up step.
+/// Until the page says the last message id it shows, live messages are held, so the replay and the live
+/// stream meet without gaps or duplicates.
+/// </summary>
+public sealed class ChatConnection
+{
+    private readonly WebSocket _socket;
+    private readonly RealtimeOptions _options;
+    private readonly Channel<ReadOnlyMemory<byte>> _queue;
+    private readonly SemaphoreSlim _sending = new(1, 1);
+    private readonly CancellationTokenSource _dropped = new();
+    private readonly Lock _gate = new();
+    private List<RoomFrame>? _heldUntilResume = [];
+    private HashSet<long> _replayed = [];
+    private long _resumedAfter;
+
+    public ChatConnection(WebSocket socket, string room, string userId, RealtimeOptions options)
+    {
+        _socket = socket;
+        _options = options;
+        Room = room;
+        UserId = userId;
+        _queue = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(options.SendQueueLimit)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    public Guid Id { get; } = Guid.NewGuid();
+    public string Room { get; }
+    public string UserId { get; }
+    public string? DropReason { get; private set; }
+
+    /// <summary>Queues a frame without waiting; a socket whose queue is full is dropped, never waited for.</summary>
+    public void Enqueue(RoomFrame frame)
+    {
+        lock (_gate)
+        {
+            if (frame.CarriesMessage && (frame.MessageId <= _resumedAfter || _replayed.Contains(frame.MessageId)))
+                return;
+            if (frame.CarriesMessage && _heldUntilResume is not null)
+            {
+                if (_heldUntilResume.Count >= _options.SendQueueLimit) Drop("fell behind while catching up");
+                else _heldUntilResume.Add(frame);
+                return;
+            }
+            Write(frame.Payload);
+        }
+    }
+
+    /// <summary>Sends the missed frames, then the held live ones the replay did not already cover. Once per socket.</summary>
+    public void Resume(long afterId, IReadOnlyList<RoomFrame> missed)
+    {
+        lock (_gate)
+        {
+            if (_heldUntilResume is null) return;
+            _resumedAfter = afterId;
+            _replayed = missed.Where(f => f.CarriesMessage).Select(f => f.MessageId).ToHashSet();
+            foreach (var frame in missed)
+                Write(frame.Payload);
+            foreach (var frame in _heldUntilResume.Where(f => f.MessageId > afterId && !_replayed.Contains(f.MessageId)).OrderBy(f => f.MessageId))
+                Write(frame.Payload);
+            _heldUntilResume = null;
+        }
+    }
+
+    public void Drop(string reason)
+    {
+        DropReason ??= reason;
+        _queue.Writer.TryComplete();
+        _dropped.Cancel();
+        _socket.Abort();
+    }
+
+    public async Task RunAsync(MissedFrames missedFrames, CancellationToken requestAborted)
+    {
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, _dropped.Token);
+        var sender = SendQueuedAsync(stopping.Token);
+        _ = ResumeIfSilentAsync(stopping.Token);
+        try
+        {
+            await ReceiveAsync(missedFrames, stopping.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException) { }
+        finally
+        {
+            _queue.Writer.TryComplete();
+            await stopping.CancelAsync();
+            await sender;
+        }
+    }
+
+    private void Write(ReadOnlyMemory<byte> payload)
+    {
+        if (!_queue.Writer.TryWrite(payload))
+            Drop("stopped reading");
+    }
+
+    private async Task SendQueuedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var payload in _queue.Reader.ReadAllAsync(cancellationToken))
+                await SendAsync(socket => socket.SendAsync(payload, WebSocketMessageType.Text, true, CancellationToken.None).AsTask(), cancellationToken);
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException) { }
+    }
+
+    /// <summary>One send at a time, each bounded by the send timeout: a socket that will not take bytes is dropped.</summary>
+    private async Task SendAsync(Func<WebSocket, Task> send, CancellationToken cancellationToken)
+    {
+        await _sending.WaitAsync(cancellationToken);
+        try
+        {
+            await send(_socket).WaitAsync(_options.SendTimeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            Drop("send timed out");
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
+
+    private async Task ReceiveAsync(MissedFrames missedFrames, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[_options.MaxClientFrameBytes];
+        var length = 0;
+        while (_socket.State == WebSocketState.Open)
+        {
+            var result = await _socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                await CloseAsync(WebSocketCloseStatus.NormalClosure, "Bye", cancellationToken);
+                return;
+            }
+            length += result.Count;
+            if (!result.EndOfMessage)
+            {
+                if (length < buffer.Length) continue;
+                await CloseAsync(WebSocketCloseStatus.MessageTooBig, $"Frames are at most {buffer.Length} bytes.", cancellationToken);
+                await AwaitClientCloseAsync(buffer, cancellationToken);
+                return;
+            }
+            if (TryReadResume(buffer.AsSpan(0, length), out var afterId))
+                Resume(afterId, await missedFrames(afterId, cancellationToken));
+            length = 0;
+        }
+    }
+
+    private async Task ResumeIfSilentAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(_options.ResumeWait, cancellationToken);
+            Resume(0, []);
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    private Task CloseAsync(WebSocketCloseStatus status, string description, CancellationToken cancellationToken) =>
+        SendAsync(socket => socket.State is WebSocketState.Open or WebSocketState.CloseReceived
+            ? socket.CloseOutputAsync(status, description, CancellationToken.None)
+            : Task.CompletedTask, cancellationToken);
+
+    /// <summary>After refusing a frame, reads and discards until the client acknowledges the close (briefly).</summary>
+    private async Task AwaitClientCloseAsync(byte[] scratch, CancellationToken cancellationToken)
+    {
+        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        grace.CancelAfter(TimeSpan.FromSeconds(2));
+        while (_socket.State == WebSocketState.CloseSent)
+        {
+            var result = await _socket.ReceiveAsync(scratch.AsMemory(), grace.Token);
+            if (result.MessageType == WebSocketMessageType.Close) return;
+        }
+    }
+
+    /// <summary>The page's only message: <c>{"after": 123}</c>, the newest message id it shows. Anything else is ignored.</summary>
+    internal static bool TryReadResume(ReadOnlySpan<byte> frame, out long afterId)
+    {
+        afterId = 0;
+        try
+        {
+            var reader = new Utf8JsonReader(frame);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isAfter = reader.ValueTextEquals("after"u8);
+                if (!reader.Read()) return false;
+                if (isAfter && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out afterId) && afterId >= 0)
+                    return true;
+                reader.Skip();
+            }
+        }
+        catch (JsonException) { }
+        return false;
+    }
+}

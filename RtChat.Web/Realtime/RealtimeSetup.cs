@@ -1,0 +1,34 @@
+using RtChat.Web.Data;
+
+namespace RtChat.Web.Realtime;
+
+public static class RealtimeSetup
+{
+    public static WebApplicationBuilder AddRtChatRealtime(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(builder.Configuration.GetSection(RealtimeOptions.Section).Get<RealtimeOptions>() ?? new RealtimeOptions());
+        services.AddSingleton(builder.Configuration.GetSection(ChatOptions.Section).Get<ChatOptions>() ?? new ChatOptions());
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<LocalSockets>();
+        services.AddSingleton<IBackplane, InProcessBackplane>();
+        services.AddSingleton<IPresence, InMemoryPresence>();
+        services.AddSingleton<FragmentRenderer>();
+        services.AddSingleton<ChatFrames>();
+        services.AddSingleton<IRoomBroadcaster, RoomBroadcaster>();
+        services.AddSingleton<PresencePublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<PresencePublisher>());
+        services.AddSingleton<RoomSequencer>();
+        services.AddSingleton<SendThrottle>();
+        services.AddScoped<ChatHistory>();
+        services.AddScoped<ChatPosting>();
+        return builder;
+    }
+
+    public static WebApplication MapRtChatRealtime(this WebApplication app)
+    {
+        app.UseWebSockets();
+        app.Map(ChatSocketEndpoint.Path, ChatSocketEndpoint.HandleAsync);
+        return app;
+    }
+}

@@ -1,0 +1,18 @@
+namespace RtChat.Web.Web;
+
+/// <summary>
+/// Every swappable region's DOM id, in one place: pages, hx-target, out-of-band swaps and socket pushes
+/// all name a region through here.
+/// </summary>
+public static class DomId
+{
+    public const string Messages = "messages";
+    public const string OlderMessages = "older-messages";
+    public const string Composer = "composer";
+    public const string OnlineCount = "online-count";
+    public const string OnlineTotal = "online-total";
+    public const string PresenceStyle = "presence-style";
+    public const string ChatNotice = "chat-notice";
+
+    public static string Message(long id) => $"message-{id}";
+}

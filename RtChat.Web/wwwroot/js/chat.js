@@ -1,0 +1,61 @@
+// The chat page's client side: catch up after every (re)connect, keep the view at the newest
+// message, and show times relative to now. Fragments arrive identical for everyone; this file
+// only reads them.
+(() => {
+  "use strict";
+
+  const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+  const exact = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+  const steps = [[60, "second"], [60, "minute"], [24, "hour"], [7, "day"], [4.35, "week"], [12, "month"], [Infinity, "year"]];
+
+  function describe(date) {
+    let amount = (date.getTime() - Date.now()) / 1000;
+    if (Math.abs(amount) < 45) return "just now";
+    for (const [size, unit] of steps) {
+      if (Math.abs(amount) < size) return relative.format(Math.round(amount), unit);
+      amount /= size;
+    }
+    return exact.format(date);
+  }
+
+  function relabel(root) {
+    for (const time of root.querySelectorAll("time[data-relative]")) {
+      const date = new Date(time.getAttribute("datetime"));
+      if (Number.isNaN(date.getTime())) continue;
+      time.textContent = describe(date);
+      time.title = exact.format(date);
+    }
+  }
+
+  function start(chat) {
+    const scroller = chat.querySelector(".chat-scroll");
+    const viewer = chat.dataset.viewerId;
+    const lastMessageId = () => Array.from(chat.querySelectorAll("#messages [data-message-id]"))
+      .reduce((max, el) => Math.max(max, Number(el.dataset.messageId) || 0), 0);
+    const nearBottom = () => scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 150;
+    const toBottom = () => { scroller.scrollTop = scroller.scrollHeight; };
+    let stick = true;
+
+    // On every open, including reconnects, say what we have; the server sends what we missed.
+    chat.addEventListener("htmx:wsOpen", (event) => {
+      event.detail.socketWrapper.sendImmediately(JSON.stringify({ after: lastMessageId() }));
+      chat.classList.remove("chat-offline");
+    });
+    chat.addEventListener("htmx:wsClose", () => chat.classList.add("chat-offline"));
+    chat.addEventListener("htmx:wsBeforeMessage", () => { stick = nearBottom(); });
+    chat.addEventListener("htmx:wsAfterMessage", (event) => {
+      const mine = viewer && event.detail.message.includes(`data-author-id="${viewer}"`);
+      if (chat.querySelector("#messages [data-message-id]")) chat.querySelector(".chat-empty")?.remove();
+      relabel(chat);
+      if (stick || mine) toBottom();
+    });
+    relabel(chat);
+    toBottom();
+    setInterval(() => relabel(chat), 30_000);
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    document.querySelectorAll("[data-chat-room]").forEach(start);
+  });
+  document.addEventListener("htmx:afterSettle", (event) => relabel(event.target));
+})();
