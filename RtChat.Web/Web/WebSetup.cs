@@ -7,7 +7,11 @@ public static class WebSetup
     public static WebApplicationBuilder AddRtChatWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddRazorPages(pages => pages.Conventions.AddPageRoute("/Chat/Room", ""));
+        services.AddRazorPages(pages =>
+        {
+            pages.Conventions.AddPageRoute("/Chat/Room", "");
+            pages.Conventions.AddPageRoute("/Profile/Index", "profile");
+        });
         services.AddAntiforgery(o => o.HeaderName = Htmx.AntiforgeryHeader);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();

@@ -22,6 +22,9 @@ public class RoomModel(AppDbContext db, ChatHistory history, ChatPosting posting
     public ChatRoom Room { get; private set; } = null!;
     public IReadOnlyList<MessageView> Messages { get; private set; } = [];
     public bool HasOlder { get; private set; }
+
+    /// <summary>This answer carries an older page to prepend (the Older handler), not the whole room.</summary>
+    public bool PrependsOlderPage { get; private set; }
     public IReadOnlyCollection<string> Online { get; private set; } = [];
     public ComposerForm Composer { get; private set; } = new();
     public int MaxMessageLength => options.Rules.MaxLength;
@@ -39,6 +42,7 @@ public class RoomModel(AppDbContext db, ChatHistory history, ChatPosting posting
     {
         if (await LoadRoomAsync(name) is { } missing) return missing;
         Messages = await history.PageAsync(Room.Id, before);
+        PrependsOlderPage = true;
         HasOlder = Messages.Count > 0 && await history.AnyBeforeAsync(Room.Id, Messages[0].Id);
         return Partial("_OlderMessages", this);
     }

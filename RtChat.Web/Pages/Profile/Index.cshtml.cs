@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RtChat.Web.Domain;
@@ -6,16 +7,21 @@ using RtChat.Web.Web;
 
 namespace RtChat.Web.Pages.Profile;
 
+/// <summary><c>/profile</c> is your own profile; <c>/u/{username}</c> anyone's.</summary>
 [Authorize]
-public class IndexModel(CurrentUser current) : PageModel
+public class IndexModel(CurrentUser current, UserManager<AppUser> users) : PageModel
 {
     public AppUser Account { get; private set; } = null!;
+    public bool IsOwn { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(string? username)
     {
-        var user = await current.GetAsync();
-        if (user is null) return Challenge();
+        var me = await current.GetAsync();
+        if (me is null) return Challenge();
+        var user = username is null ? me : await users.FindByNameAsync(Username.Normalize(username));
+        if (user is null) return NotFound();
         Account = user;
+        IsOwn = user.Id == me.Id;
         return Page();
     }
 }
