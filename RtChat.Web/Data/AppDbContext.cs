@@ -6,11 +6,25 @@ using RtChat.Web.Domain.Chat;
 namespace RtChat.Web.Data;
 
 /// <summary>The one model. Each provider has a thin subclass so it keeps its own migrations.</summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext(DbContextOptions options, DomainEventDispatcher? events) : IdentityDbContext<AppUser>(options)
 {
+    public DbSet<Profile> Profiles => Set<Profile>();
     public DbSet<ChatRoom> Rooms => Set<ChatRoom>();
     public DbSet<ChatMessage> Messages => Set<ChatMessage>();
     public DbSet<Membership> Memberships => Set<Membership>();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (events is not null)
+            await events.DispatchAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        events?.DispatchAsync(this, CancellationToken.None).GetAwaiter().GetResult();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -19,6 +33,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     }
 }
 
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, DomainEventDispatcher? events = null)
+    : AppDbContext(options, events);
 
-public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options);
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options, DomainEventDispatcher? events = null)
+    : AppDbContext(options, events);

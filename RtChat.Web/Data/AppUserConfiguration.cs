@@ -13,5 +13,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         // Identity checks email uniqueness in code; the index closes the race between two sign-ups.
         user.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
         user.Property(u => u.JoinedAt);
+        user.Property(u => u.PendingEmail).HasMaxLength(256);
+        user.Ignore(u => u.DomainEvents);
     }
 }

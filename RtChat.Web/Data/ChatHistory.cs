@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RtChat.Web.Components.Chat;
+using RtChat.Web.Domain;
 using RtChat.Web.Domain.Chat;
 
 namespace RtChat.Web.Data;
@@ -8,7 +9,6 @@ namespace RtChat.Web.Data;
 public sealed class ChatHistory(AppDbContext db)
 {
     public const int PageSize = 30;
-    public const string DefaultAvatarUrl = "/images/avatar.svg";
 
     /// <summary>The newest page (or the page before <paramref name="beforeId"/>), oldest first.</summary>
     public async Task<IReadOnlyList<MessageView>> PageAsync(int roomId, long? beforeId = null)
@@ -38,5 +38,7 @@ public sealed class ChatHistory(AppDbContext db)
 
     private static IQueryable<MessageView> Views(IQueryable<ChatMessage> messages) =>
         messages.AsNoTracking().Select(m => new MessageView(
-            m.Id, m.AuthorId, m.Author.UserName!, m.Author.UserName!, DefaultAvatarUrl, m.Body, m.CreatedAt));
+            m.Id, m.AuthorId, m.Author.UserName!, m.Author.Profile.DisplayName ?? m.Author.UserName!,
+            m.Author.Profile.AvatarKey == null ? Profile.DefaultAvatarUrl : "/media/" + m.Author.Profile.AvatarKey,
+            m.Body, m.CreatedAt));
 }

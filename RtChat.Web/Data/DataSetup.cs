@@ -9,6 +9,8 @@ public static class DataSetup
         var options = DatabaseOptions.From(builder.Configuration);
         var connection = DatabaseOptions.ConnectionString(builder.Configuration, options.Provider, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<DomainEventDispatcher>();
+        builder.Services.AddSingleton<IDomainEventHandler<Domain.UserCreated>, ProfileCreation>();
         if (options.Provider == DatabaseProvider.SqlServer)
             builder.Services.AddDbContext<AppDbContext, SqlServerAppDbContext>(db => db.UseSqlServer(connection));
         else

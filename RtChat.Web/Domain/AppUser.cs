@@ -2,9 +2,17 @@ using Microsoft.AspNetCore.Identity;
 
 namespace RtChat.Web.Domain;
 
-public class AppUser : IdentityUser
+public class AppUser : IdentityUser, IHasDomainEvents
 {
+    private readonly List<IDomainEvent> _events = [];
+
     public DateTimeOffset JoinedAt { get; private set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Created with the user by the <see cref="UserCreated"/> handler; never missing once saved.</summary>
+    public Profile Profile { get; private set; } = null!;
+
+    /// <summary>An address waiting for its confirmation link; the current <see cref="IdentityUser.Email"/> keeps working meanwhile.</summary>
+    public string? PendingEmail { get; private set; }
 
     private AppUser() { }
 
@@ -12,5 +20,14 @@ public class AppUser : IdentityUser
     {
         UserName = Username.Normalize(username);
         Email = email.Trim();
+        _events.Add(new UserCreated(this));
     }
+
+    public IReadOnlyList<IDomainEvent> DomainEvents => _events;
+
+    public void ClearDomainEvents() => _events.Clear();
+
+    public void RequestEmailChange(string newEmail) => PendingEmail = newEmail.Trim();
+
+    public void ForgetPendingEmail() => PendingEmail = null;
 }

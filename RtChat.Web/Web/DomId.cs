@@ -13,6 +13,7 @@ public static class DomId
     public const string OnlineTotal = "online-total";
     public const string PresenceStyle = "presence-style";
     public const string ChatNotice = "chat-notice";
+    public const string EmailSection = "email-section";
 
     public static string Message(long id) => $"message-{id}";
 }
