@@ -1,6 +1,7 @@
 using RtChat.Web.Areas.Identity;
 using RtChat.Web.Data;
 using RtChat.Web.Email;
+using RtChat.Web.Media;
 using RtChat.Web.Realtime;
 using RtChat.Web.Web;
 
@@ -10,11 +11,13 @@ builder.AddRtChatAccounts();
 builder.AddRtChatEmail();
 builder.AddRtChatWeb();
 builder.AddRtChatRealtime();
+builder.AddRtChatMedia();
 
 var app = builder.Build();
 await app.PrepareRtChatDatabaseAsync();
 app.UseRtChatWeb();
 app.MapRtChatRealtime();
+app.MapRtChatMedia();
 app.Run();
 
 public partial class Program;

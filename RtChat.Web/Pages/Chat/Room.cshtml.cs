@@ -60,7 +60,7 @@ public class RoomModel(AppDbContext db, ChatHistory history, ChatPosting posting
         {
             return await RefuseAsync(body, rule.Message, StatusCodes.Status422UnprocessableEntity);
         }
-        return Request.IsHtmx() ? new NoContentResult() : RedirectToPage(new { name });
+        return Request.IsHtmx() ? new NoContentResult() : LocalRedirect(ChatUrls.Room(Room.Name));
     }
 
     private async Task<IActionResult?> LoadRoomAsync(string? name)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using RtChat.Web.Domain;
 using RtChat.Web.Web;
 
@@ -18,7 +19,10 @@ public class IndexModel(CurrentUser current, UserManager<AppUser> users) : PageM
     {
         var me = await current.GetAsync();
         if (me is null) return Challenge();
-        var user = username is null ? me : await users.FindByNameAsync(Username.Normalize(username));
+        var normalized = username is null ? null : users.NormalizeName(Username.Normalize(username));
+        var user = normalized is null
+            ? me
+            : await users.Users.Include(u => u.Profile).SingleOrDefaultAsync(u => u.NormalizedUserName == normalized);
         if (user is null) return NotFound();
         Account = user;
         IsOwn = user.Id == me.Id;

@@ -15,7 +15,7 @@ public sealed class RegisterTests : AppFixture
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(home.PathAndQuery, Is.EqualTo("/"));
+            Assert.That(home.PathAndQuery, Is.EqualTo("/profile/onboarding?returnUrl=%2F"), "a newcomer is offered to set up a profile first");
             Assert.That(home.TestId("header-name")?.TextContent, Is.EqualTo(user.Username), "registering signs the user in");
             Assert.That(home.TestId("verify-banner"), Is.Not.Null, "the banner asks to confirm the new address");
             Assert.That((await App.FindUserByEmailAsync(user.Email))?.EmailConfirmed, Is.False);
@@ -38,7 +38,7 @@ public sealed class RegisterTests : AppFixture
     }
 
     [Test]
-    public async Task Register_returns_to_the_page_that_asked_for_an_account()
+    public async Task Register_goes_through_onboarding_back_to_the_page_that_asked_for_an_account()
     {
         using var web = App.NewSession();
         var user = TestUser.Create();
@@ -51,7 +51,9 @@ public sealed class RegisterTests : AppFixture
             ["Input.Password"] = user.Password,
         });
 
-        Assert.That(response.Headers.Location?.ToString(), Is.EqualTo("/profile/settings"));
+        Assert.That(response.Headers.Location?.ToString(), Is.EqualTo("/profile/onboarding?returnUrl=%2Fprofile%2Fsettings"));
+        var onboarding = await web.FollowAsync(response);
+        Assert.That(onboarding.TestId("skip")?.GetAttribute("href"), Is.EqualTo("/profile/settings"), "skipping goes where the visitor was headed");
     }
 
     [Test]

@@ -17,7 +17,7 @@ public sealed class ResendEmailConfirmationTests : AppFixture
         var second = await App.Mailbox.WaitForMailAsync(user.Email, count: 2);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(back.PathAndQuery, Is.EqualTo("/"), "the banner sends you back where you were");
+            Assert.That(back.PathAndQuery, Is.EqualTo(home.PathAndQuery), "the banner sends you back where you were");
             Assert.That(back.Flashes, Does.Contain($"We sent a new confirmation link to {user.Email}."));
             Assert.That(second.Subject, Is.EqualTo("Confirm your email address"));
         }

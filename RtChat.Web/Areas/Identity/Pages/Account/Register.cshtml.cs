@@ -35,7 +35,7 @@ public class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> si
 
         await signIn.SignInAsync(user, isPersistent: false);
         await SendConfirmationAsync(user);
-        return LocalRedirect(Url.LocalOrHome(returnUrl));
+        return LocalRedirect("/profile/onboarding?returnUrl=" + Uri.EscapeDataString(Url.LocalOrHome(returnUrl)));
     }
 
     private async Task SendConfirmationAsync(AppUser user)

@@ -1,0 +1,231 @@
+using Microsoft.Playwright;
+using RtChat.Web.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace RtChat.Web.Tests.EndToEnd;
+
+/// <summary>Two people in the public chat, side by side in two browser contexts (own cookies, own socket).</summary>
+public sealed class ChatJourneyTests : AppFixture
+{
+    private const string ScreenshotPath = "/tmp/chat-alice.png";
+
+    /// <summary>Delivery to the other person must be live, not "eventually".</summary>
+    private static readonly LocatorAssertionsToContainTextOptions Live = new() { Timeout = 2000 };
+
+    private sealed record Person(string Name, TestUser User, IBrowserContext Context, IPage Page)
+    {
+        public ILocator Messages => Page.Locator("#messages");
+        public ILocator Composer => Page.Locator("#composer-body");
+        public ILocator ComposerError => Page.Locator("#composer .composer-error");
+        public ILocator OnlineCount => Page.Locator("#online-count");
+        public ILocator Message(string text) => Messages.Locator(".message").Filter(new() { HasText = text });
+    }
+
+    private readonly List<string> _browserErrors = [];
+    private readonly List<IBrowserContext> _contexts = [];
+    private Person _alice = null!;
+    private Person _bob = null!;
+
+    [SetUp]
+    public async Task BothOpenThePublicChatAsync()
+    {
+        _browserErrors.Clear();
+        _alice = await SignUpAsync("alice");
+        _bob = await SignUpAsync("bob");
+        // Both sockets are open once each page counts both people.
+        await Expect(_alice.OnlineCount).ToHaveTextAsync("2 online");
+        await Expect(_bob.OnlineCount).ToHaveTextAsync("2 online");
+    }
+
+    [TearDown]
+    public async Task CloseBrowsersAsync()
+    {
+        foreach (var context in _contexts)
+            await context.DisposeAsync();
+        _contexts.Clear();
+    }
+
+    [Test]
+    public async Task A_message_sent_with_enter_reaches_the_other_person_live_and_empties_the_composer()
+    {
+        var text = $"Hello Bob {Guid.NewGuid():N}";
+
+        await _alice.Composer.FillAsync(text);
+        await _alice.Composer.PressAsync("Enter");
+
+        await Expect(_bob.Messages).ToContainTextAsync(text, Live);
+        await Expect(_alice.Messages).ToContainTextAsync(text, Live);
+        await Expect(_alice.Message(text)).ToHaveCountAsync(1);
+        await ExpectEmptyComposerAsync(_alice);
+        await Expect(_alice.Composer).ToBeFocusedAsync();
+        await Expect(_bob.Message(text).Locator(".message-author")).ToHaveTextAsync(_alice.User.Username);
+        await Expect(_bob.Message(text).Locator("time")).ToHaveTextAsync("just now");
+        AssertNoBrowserErrors();
+    }
+
+    [Test]
+    public async Task Shift_enter_starts_a_new_line_instead_of_sending()
+    {
+        var token = Guid.NewGuid().ToString("N");
+        var sends = CountSends(_alice);
+
+        await _alice.Composer.PressSequentiallyAsync($"first line {token}");
+        await _alice.Composer.PressAsync("Shift+Enter");
+        await _alice.Composer.PressSequentiallyAsync("second line");
+
+        await Expect(_alice.Composer).ToHaveValueAsync($"first line {token}\nsecond line");
+        Assert.That(sends(), Is.Zero, "Shift+Enter sends nothing");
+
+        await _alice.Composer.PressAsync("Enter");
+
+        var body = _bob.Message(token).Locator(".message-body");
+        await Expect(body).ToHaveCountAsync(1, new() { Timeout = 2000 });
+        await Expect(body).ToHaveCSSAsync("white-space", "pre-wrap");
+        Assert.That(await body.InnerTextAsync(), Is.EqualTo($"first line {token}\nsecond line"), "shown on two lines");
+        AssertNoBrowserErrors();
+    }
+
+    [Test]
+    public async Task The_online_count_drops_when_the_other_person_closes_the_page()
+    {
+        await Expect(_alice.OnlineCount).ToHaveTextAsync("2 online");
+
+        await _bob.Page.CloseAsync();
+
+        await Expect(_alice.OnlineCount).ToHaveTextAsync("1 online");
+        await Expect(_alice.OnlineCount).ToHaveAttributeAsync("data-count", "1");
+        AssertNoBrowserErrors();
+    }
+
+    [Test]
+    public async Task Own_messages_sit_on_the_right_others_on_the_left()
+    {
+        var text = $"Which side am I on? {Guid.NewGuid():N}";
+
+        await _alice.Composer.FillAsync(text);
+        await _alice.Composer.PressAsync("Enter");
+        await Expect(_bob.Messages).ToContainTextAsync(text, Live);
+        await Expect(_alice.Messages).ToContainTextAsync(text, Live);
+
+        var reply = $"Left, from here {Guid.NewGuid():N}";
+        await _bob.Composer.FillAsync(reply);
+        await _bob.Composer.PressAsync("Enter");
+        await Expect(_alice.Messages).ToContainTextAsync(reply, Live);
+
+        await Expect(_alice.Message(text)).ToHaveCSSAsync("flex-direction", "row-reverse");
+        await Expect(_bob.Message(text)).ToHaveCSSAsync("flex-direction", "row");
+        await Expect(_alice.Message(reply)).ToHaveCSSAsync("flex-direction", "row");
+        await Expect(_bob.Message(reply)).ToHaveCSSAsync("flex-direction", "row-reverse");
+        await _alice.Page.ScreenshotAsync(new() { Path = ScreenshotPath });
+        AssertNoBrowserErrors();
+    }
+
+    [Test]
+    public async Task A_blank_message_shows_the_composer_error_and_is_not_sent()
+    {
+        var sends = CountSends(_alice);
+
+        await _alice.Composer.PressAsync("Enter");
+
+        Assert.That(await _alice.Composer.EvaluateAsync<bool>("el => el.validity.valueMissing"), Is.True,
+            "an empty composer is stopped by the browser (required)");
+        await _alice.Composer.FillAsync("   \n  ");
+        await _alice.Composer.PressAsync("Enter");
+
+        await Expect(_alice.ComposerError).ToHaveTextAsync("Write something before sending.");
+        Assert.That(sends(), Is.EqualTo(1), "only the blank (not empty) one reached the server");
+        await Expect(_alice.Composer).ToBeFocusedAsync();
+
+        await SendAfterAnErrorAsync();
+        AssertNoBrowserErrors(allowed: "status of 422");
+    }
+
+    [Test]
+    public async Task A_too_long_message_keeps_the_typed_text_with_an_error()
+    {
+        var text = new string('x', 1990) + Guid.NewGuid().ToString("N")[..11]; // 2,001 characters
+        // The textarea's maxlength stops typing past 2,000; a script (or an old browser) can still post more.
+        await _alice.Composer.EvaluateAsync("(el, text) => { el.removeAttribute('maxlength'); el.value = text; }", text);
+
+        await _alice.Composer.PressAsync("Enter");
+
+        await Expect(_alice.ComposerError).ToHaveTextAsync("Messages are at most 2,000 characters; this one has 2,001.");
+        Assert.That(await _alice.Composer.EvaluateAsync<string>("el => el.value") == text, Is.True, "the typed text is kept");
+        await Expect(_bob.Messages).Not.ToContainTextAsync(text[^11..]);
+
+        await SendAfterAnErrorAsync();
+        AssertNoBrowserErrors(allowed: "status of 422");
+    }
+
+    /// <summary>The composer that came back with the error still sends, and the error goes.</summary>
+    private async Task SendAfterAnErrorAsync()
+    {
+        var text = $"Second try {Guid.NewGuid():N}";
+        await _alice.Composer.FillAsync(text);
+        await _alice.Composer.PressAsync("Enter");
+
+        await Expect(_bob.Messages).ToContainTextAsync(text, Live);
+        await ExpectEmptyComposerAsync(_alice);
+        await Expect(_alice.ComposerError).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Like <c>ToHaveValueAsync("")</c>, without printing a 2,000-character value when it fails.</summary>
+    private static async Task ExpectEmptyComposerAsync(Person person)
+    {
+        try
+        {
+            await person.Page.WaitForFunctionAsync("() => document.querySelector('#composer-body')?.value === ''", null, new() { Timeout = 5000 });
+        }
+        catch (TimeoutException)
+        {
+            var value = await person.Composer.EvaluateAsync<string>("el => el.value");
+            Assert.Fail($"The composer should be empty after sending; it holds {value.Length} characters: \"{value[..Math.Min(40, value.Length)]}…\"");
+        }
+    }
+
+    private static Func<int> CountSends(Person person)
+    {
+        var sends = 0;
+        person.Page.Request += (_, request) =>
+        {
+            if (request.Method == "POST" && request.Url.Contains("handler=Send", StringComparison.Ordinal))
+                Interlocked.Increment(ref sends);
+        };
+        return () => Volatile.Read(ref sends);
+    }
+
+    /// <summary>
+    /// No script errors and no failed loads on either page. <paramref name="allowed"/>: the one console error a test expects,
+    /// e.g. Chromium's "Failed to load resource: ... status of 422" for a refused message (htmx swaps that answer in).
+    /// </summary>
+    private void AssertNoBrowserErrors(string? allowed = null)
+    {
+        var errors = _browserErrors.Where(e => allowed is null || !e.Contains(allowed, StringComparison.Ordinal)).ToList();
+        foreach (var expected in _browserErrors.Except(errors))
+            TestContext.Out.WriteLine($"expected: {expected}");
+        Assert.That(errors, Is.Empty, "no script errors and no failed loads on either page");
+    }
+
+    private async Task<Person> SignUpAsync(string name)
+    {
+        var user = TestUser.Create(name);
+        var context = await Chromium.NewContextAsync(App.BaseAddress);
+        _contexts.Add(context);
+        var page = await context.NewPageAsync();
+        page.PageError += (_, error) => _browserErrors.Add($"{name}: script error: {error}");
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") _browserErrors.Add($"{name}: console: {message.Text} ({message.Location})");
+        };
+
+        await page.GotoAsync("/Identity/Account/Register");
+        await page.Locator("[name='Input.Email']").FillAsync(user.Email);
+        await page.Locator("[name='Input.Username']").FillAsync(user.Username);
+        await page.Locator("[name='Input.Password']").FillAsync(user.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
+        await page.GetByTestId("skip").ClickAsync();
+        await Expect(page).ToHaveURLAsync(App.BaseAddress.ToString());
+        await Expect(page.Locator("#composer-body")).ToBeVisibleAsync();
+        return new Person(name, user, context, page);
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RtChat.Web.Data;
+using RtChat.Web.Domain;
+using RtChat.Web.Media;
+using RtChat.Web.Web;
+
+namespace RtChat.Web.Pages.Profile;
+
+/// <summary><c>/profile/edit</c>, and <c>/profile/onboarding</c> right after signing up (skippable).</summary>
+[Authorize]
+public class EditModel(CurrentUser current, AppDbContext db, IImageProcessor images, IFileStore files, MediaOptions media) : PageModel
+{
+    public const string AvatarField = "Avatar";
+
+    public Domain.Profile Profile { get; private set; } = null!;
+    public string? DisplayName { get; private set; }
+    public string? Info { get; private set; }
+    public string? ReturnUrl { get; private set; }
+    public long MaxUploadBytes => media.MaxUploadBytes;
+    public bool IsOnboarding => Request.Path.StartsWithSegments("/profile/onboarding");
+
+    public async Task<IActionResult> OnGetAsync(string? returnUrl)
+    {
+        if (await LoadAsync(returnUrl) is { } challenge) return challenge;
+        (DisplayName, Info) = (Profile.DisplayName, Profile.Info);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    {
+        if (await LoadAsync(returnUrl) is { } challenge) return challenge;
+        var form = await MultipartUpload.ReadAsync(Request, AvatarField, media.MaxUploadBytes, HttpContext.RequestAborted);
+        (DisplayName, Info) = (form[nameof(DisplayName)], form[nameof(Info)]);
+        if (form.Error is not null) return Refuse(AvatarField, form.Error);
+        try
+        {
+            Profile.Describe(DisplayName, Info);
+        }
+        catch (DomainRuleException rule)
+        {
+            return Refuse(string.Empty, rule.Message);
+        }
+
+        string? replaced = null, stored = null;
+        if (form.File is { } upload)
+        {
+            try
+            {
+                var avatar = await images.MakeAvatarAsync(upload.Content, HttpContext.RequestAborted);
+                stored = await files.SaveAsync(avatar.Bytes, avatar.Extension, HttpContext.RequestAborted);
+            }
+            catch (ImageRejectedException rejected)
+            {
+                return Refuse(AvatarField, rejected.Message);
+            }
+            replaced = Profile.ReplaceAvatar(stored);
+        }
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch
+        {
+            await files.DeleteAsync(stored);
+            throw;
+        }
+        await files.DeleteAsync(replaced);
+
+        TempData.FlashSuccess(IsOnboarding ? "Welcome aboard! Your profile is set." : "Your profile is saved.");
+        return Navigate(IsOnboarding ? Url.LocalOrHome(returnUrl) : "/profile");
+    }
+
+    private IActionResult Refuse(string field, string message)
+    {
+        ModelState.AddModelError(field, message);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private IActionResult Navigate(string url)
+    {
+        if (!Request.IsHtmx()) return LocalRedirect(url);
+        Response.HxRedirect(url);
+        return new NoContentResult();
+    }
+
+    private async Task<IActionResult?> LoadAsync(string? returnUrl)
+    {
+        var user = await current.GetAsync();
+        if (user is null) return Challenge();
+        Profile = user.Profile;
+        ReturnUrl = returnUrl;
+        return null;
+    }
+}
