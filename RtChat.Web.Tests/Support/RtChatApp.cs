@@ -52,6 +52,7 @@ public sealed class RtChatApp : WebApplicationFactory<Program>
     public string DatabaseFile => Path.Combine(Root, "rtchat.db");
     public string MailDirectory => Path.Combine(Root, "mail");
     public string KeysDirectory => Path.Combine(Root, "keys");
+    public string MediaDirectory => Path.Combine(Root, "media");
 
     /// <summary>Where the real server listens, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; }
@@ -78,6 +79,7 @@ public sealed class RtChatApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabaseFile}");
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
         builder.UseSetting("DataProtection:KeysDirectory", KeysDirectory);
+        builder.UseSetting("Media:Root", MediaDirectory);
         // The kestrel listener above replaces appsettings' Urls; clearing them avoids the "Overriding address(es)" warning.
         builder.UseSetting(WebHostDefaults.ServerUrlsKey, "");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

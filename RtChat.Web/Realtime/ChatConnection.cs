@@ -75,6 +75,11 @@ public sealed class ChatConnection
         }
     }
 
+    private bool AwaitingResume
+    {
+        get { lock (_gate) return _heldUntilResume is not null; }
+    }
+
     public void Drop(string reason)
     {
         DropReason ??= reason;
@@ -155,7 +160,8 @@ public sealed class ChatConnection
                 await AwaitClientCloseAsync(buffer, cancellationToken);
                 return;
             }
-            if (TryReadResume(buffer.AsSpan(0, length), out var afterId))
+            // Only the first resume counts: later ones would cost a history read each for nothing.
+            if (AwaitingResume && TryReadResume(buffer.AsSpan(0, length), out var afterId))
                 Resume(afterId, await missedFrames(afterId, cancellationToken));
             length = 0;
         }

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using RtChat.Web.Realtime;
+using RtChat.Web.Tests.Support;
+
+namespace RtChat.Web.Tests.Realtime;
+
+/// <summary>The room's online count, live: counted per connection, so two tabs are one person and closing one keeps them online.</summary>
+public sealed class PresenceTests : AppFixture
+{
+    private async Task<(WebSession Web, TestUser User)> SignedInAsync(string prefix)
+    {
+        var web = App.NewSession();
+        var user = TestUser.Create(prefix);
+        await web.RegisterAsync(user);
+        return (web, user);
+    }
+
+    /// <summary>Waits (bounded) until the server has let go of every socket but <paramref name="open"/> in the room.</summary>
+    private async Task WaitForServerSocketsAsync(string room, int open)
+    {
+        var sockets = App.Services.GetRequiredService<LocalSockets>();
+        var clock = Stopwatch.StartNew();
+        while (sockets.All.Count(c => c.Room == room) != open)
+        {
+            if (clock.Elapsed > ChatSocket.Patience)
+                Assert.Fail($"The server still holds {sockets.All.Count(c => c.Room == room)} sockets in {room}, expected {open}.");
+            await Task.Delay(20);
+        }
+    }
+
+    [Test]
+    public async Task Two_tabs_count_once_closing_one_keeps_the_user_online_and_closing_both_does_not()
+    {
+        var (aliceWeb, alice) = await SignedInAsync("alice");
+        var (bobWeb, bob) = await SignedInAsync("bob");
+        using var _ = aliceWeb;
+        using var __ = bobWeb;
+        var room = await App.CreateGroupAsync(alice, bob);
+
+        await using var aliceTab1 = await ChatSocket.ConnectAsync(App.BaseAddress, aliceWeb, room, name: "alice's first tab");
+        await using var aliceTab2 = await ChatSocket.ConnectAsync(App.BaseAddress, aliceWeb, room, name: "alice's second tab");
+        await using var bobTab = await ChatSocket.ConnectAsync(App.BaseAddress, bobWeb, room, name: "bob's tab");
+        await bobTab.WaitForOnlineCountAsync(2);
+        var seenWhenBothOnline = bobTab.Received.Count;
+
+        await aliceTab1.CloseAsync();
+        await WaitForServerSocketsAsync(room, open: 2);
+        // A tab opened now sees only presence computed after alice's first tab was gone.
+        await using var bobTab2 = await ChatSocket.ConnectAsync(App.BaseAddress, bobWeb, room, name: "bob's second tab");
+        var afterOneClosed = await bobTab2.WaitForAsync(frame => ChatSocket.OnlineCountIn(frame) is not null, "an online count");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ChatSocket.OnlineCountIn(afterOneClosed), Is.EqualTo(2), "alice is still online in her other tab");
+            Assert.That(bobTab.Received.Skip(seenWhenBothOnline).Select(ChatSocket.OnlineCountIn).OfType<int>(), Is.All.EqualTo(2),
+                "bob's open tab never saw alice go offline");
+        }
+
+        await aliceTab2.CloseAsync();
+        var afterBothClosed = await bobTab.WaitForOnlineCountAsync(1);
+
+        var fragment = await WebSession.ParseHtmlAsync(afterBothClosed, App.BaseAddress);
+        var bobId = await App.UserIdAsync(bob);
+        var aliceId = await App.UserIdAsync(alice);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(fragment.QuerySelector("#online-count")?.GetAttribute("hx-swap-oob"), Is.EqualTo("true"));
+            Assert.That(fragment.QuerySelector("#online-count")?.TextContent, Does.Contain("1 online"));
+            Assert.That(fragment.QuerySelector("#presence-style")?.TextContent, Does.Contain(bobId).And.Not.Contain(aliceId),
+                "only bob's dots are green");
+        }
+        await bobTab2.WaitForOnlineCountAsync(1);
+    }
+
+    [Test]
+    public async Task A_page_opened_while_others_are_connected_shows_them_online()
+    {
+        var (aliceWeb, alice) = await SignedInAsync("alice");
+        var (bobWeb, bob) = await SignedInAsync("bob");
+        using var _ = aliceWeb;
+        using var __ = bobWeb;
+        var room = await App.CreateGroupAsync(alice, bob);
+        await using var aliceTab = await ChatSocket.ConnectAsync(App.BaseAddress, aliceWeb, room, name: "alice's tab");
+        await WaitForServerSocketsAsync(room, open: 1);
+
+        var page = await bobWeb.GetPageAsync(ChatSteps.RoomPath(room));
+
+        Assert.That(page.Document.QuerySelector("#online-count")?.GetAttribute("data-count"), Is.EqualTo("1"));
+    }
+}
