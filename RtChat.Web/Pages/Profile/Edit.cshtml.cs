@@ -9,7 +9,8 @@ using RtChat.Web.Web;
 namespace RtChat.Web.Pages.Profile;
 
 /// <summary><c>/profile/edit</c>, and <c>/profile/onboarding</c> right after signing up (skippable).</summary>
-[Authorize]
+// The upload is streamed by MultipartUpload; the automatic check would read (and spool) the whole form first.
+[Authorize, IgnoreAntiforgeryToken]
 public class EditModel(CurrentUser current, AppDbContext db, IImageProcessor images, IFileStore files, MediaOptions media) : PageModel
 {
     public const string AvatarField = "Avatar";
@@ -32,6 +33,8 @@ public class EditModel(CurrentUser current, AppDbContext db, IImageProcessor ima
     {
         if (await LoadAsync(returnUrl) is { } challenge) return challenge;
         var form = await MultipartUpload.ReadAsync(Request, AvatarField, media.MaxUploadBytes, HttpContext.RequestAborted);
+        if (!await MultipartUpload.IsAntiforgeryValidAsync(HttpContext, form))
+            return BadRequest();
         (DisplayName, Info) = (form[nameof(DisplayName)], form[nameof(Info)]);
         if (form.Error is not null) return Refuse(AvatarField, form.Error);
         try

@@ -1,0 +1,178 @@
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using RtChat.Web.Media;
+using RtChat.Web.Media.ImageMagick;
+
+namespace RtChat.Web.Tests.Media;
+
+/// <summary>The avatar pipeline against the real libMagickWand: what comes out, and what never gets in.</summary>
+public sealed class AvatarPipelineTests
+{
+    private static readonly byte[] Red = [220, 20, 20];
+    private static readonly byte[] Blue = [20, 20, 220];
+
+    private MagickImageProcessor _images = null!;
+
+    [OneTimeSetUp]
+    public void CreateProcessor()
+    {
+        _images = new MagickImageProcessor(new MediaOptions(), NullLogger<MagickImageProcessor>.Instance);
+        Assert.That(_images.IsAvailable, "libMagickWand-6.Q16 must be installed (apt-get install libmagickwand-6.q16-6)");
+    }
+
+    [OneTimeTearDown]
+    public void DisposeProcessor() => _images.Dispose();
+
+    [Test]
+    public async Task Jpeg_with_exif_orientation_and_gps_becomes_an_upright_256px_webp_without_metadata()
+    {
+        // Stored 300×200 with a blue band along the top; orientation 6 means "turn 90° clockwise to view",
+        // so the viewer sees 200×300 with the band down the right side.
+        var stored = TestImages.Encode("JPEG", 300, 200, (_, y) => y < 60 ? Blue : Red);
+        var upload = TestImages.WithExif(stored, orientation: 6, gps: (48.8584, 2.2945));
+        Assert.That(TestImages.Inspect(upload).Properties, Does.Contain("exif:Orientation").And.Contain("exif:GPSLatitude"),
+            "the fixture carries the metadata the pipeline must remove");
+
+        var avatar = await _images.MakeAvatarAsync(upload, CancellationToken.None);
+
+        Assert.That((avatar.ContentType, avatar.Width, avatar.Height, avatar.Extension), Is.EqualTo(("image/webp", 256, 256, "webp")));
+        var info = TestImages.Inspect(avatar.Bytes);
+        Assert.That((info.Format, info.Width, info.Height), Is.EqualTo(("WEBP", 256, 256)));
+        Assert.That(TestImages.PixelAt(avatar.Bytes, 245, 128).IsRoughly(0.09, 0.09, 0.86), Is.True, "the band is on the right");
+        Assert.That(TestImages.PixelAt(avatar.Bytes, 10, 128).IsRoughly(0.86, 0.09, 0.09), Is.True, "the left is red");
+        Assert.That(TestImages.PixelAt(avatar.Bytes, 128, 10).IsRoughly(0.86, 0.09, 0.09), Is.True, "the top is red");
+        Assert.That(TestImages.WebpChunks(avatar.Bytes), Has.None.AnyOf("EXIF", "XMP", "ICCP"));
+        Assert.That(info.Profiles, Is.Empty);
+        Assert.That(info.Properties, Has.None.StartsWith("exif:"));
+        Assert.That(Encoding.ASCII.GetString(avatar.Bytes), Does.Not.Contain("Exif").And.Not.Contain("GPS"));
+    }
+
+    [Test]
+    public async Task Png_with_alpha_keeps_its_transparency()
+    {
+        var upload = TestImages.Encode("PNG", 100, 100, (x, _) => x < 50 ? [0, 0, 0, 0] : [20, 200, 20, 255], map: "RGBA");
+
+        var avatar = await _images.MakeAvatarAsync(upload, CancellationToken.None);
+
+        Assert.That((TestImages.Inspect(avatar.Bytes).Format, avatar.Width, avatar.Height), Is.EqualTo(("WEBP", 256, 256)));
+        Assert.That(TestImages.PixelAt(avatar.Bytes, 20, 128).A, Is.LessThan(0.1), "the left half stays transparent");
+        var right = TestImages.PixelAt(avatar.Bytes, 230, 128);
+        Assert.That((right.A, right.IsRoughly(0.08, 0.78, 0.08)), Is.EqualTo((1.0, true)), $"the right half stays opaque green: {right}");
+    }
+
+    [Test]
+    public async Task Animated_gif_becomes_its_first_frame()
+    {
+        var upload = TestImages.EncodeFrames("GIF", [(64, 64, (_, _) => Red), (64, 64, (_, _) => Blue), (64, 64, (_, _) => Blue)]);
+        Assert.That(TestImages.Inspect(upload).Frames, Is.EqualTo(3));
+
+        var avatar = await _images.MakeAvatarAsync(upload, CancellationToken.None);
+
+        var info = TestImages.Inspect(avatar.Bytes);
+        Assert.That((info.Format, info.Frames, info.Width, info.Height), Is.EqualTo(("WEBP", 1, 256, 256)));
+        Assert.That(TestImages.WebpChunks(avatar.Bytes), Has.None.AnyOf("ANIM", "ANMF"));
+        Assert.That(TestImages.PixelAt(avatar.Bytes, 128, 128).IsRoughly(0.86, 0.08, 0.08), Is.True);
+    }
+
+    [Test]
+    public async Task Webp_is_accepted()
+    {
+        var upload = TestImages.Encode("WEBP", 640, 480, (_, _) => Blue);
+
+        var avatar = await _images.MakeAvatarAsync(upload, CancellationToken.None);
+
+        Assert.That((avatar.Width, avatar.Height), Is.EqualTo((256, 256)));
+    }
+
+    [Test]
+    public async Task Small_image_is_scaled_up_to_the_avatar_size()
+    {
+        var avatar = await _images.MakeAvatarAsync(TestImages.Encode("PNG", 40, 30, (_, _) => Red), CancellationToken.None);
+
+        Assert.That((avatar.Width, avatar.Height), Is.EqualTo((256, 256)));
+    }
+
+    private const string NotAnImage = "Only JPEG, PNG, GIF or WebP images are accepted.";
+
+    [Test]
+    public void Svg_is_refused() =>
+        AssertRefused(Encoding.UTF8.GetBytes("""<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>"""),
+            NotAnImage);
+
+    [Test]
+    public void Html_renamed_to_png_is_refused() =>
+        AssertRefused(Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"), NotAnImage);
+
+    [Test]
+    public void ImageTragick_mvg_payload_is_refused() =>
+        AssertRefused(Encoding.UTF8.GetBytes(
+            "push graphic-context\nviewbox 0 0 640 480\nfill 'url(https://127.0.0.1/x.jpg\"|ls \"-la)'\npop graphic-context\n"), NotAnImage);
+
+    [Test]
+    public void Mvg_payload_behind_a_gif_signature_is_only_ever_decoded_as_gif() =>
+        AssertRefused([.. "GIF89a"u8, 10, 0, 10, 0, .. Encoding.UTF8.GetBytes(
+            "\npush graphic-context\nviewbox 0 0 640 480\nfill 'url(https://127.0.0.1/x.jpg\"|ls \"-la)'\npop graphic-context\n")],
+            "The image could not be read; it may be damaged.");
+
+    [Test]
+    public void Truncated_jpeg_is_refused_as_damaged()
+    {
+        var jpeg = TestImages.Encode("JPEG", 300, 200, (x, y) => [(byte)x, (byte)y, (byte)(x ^ y)]);
+
+        AssertRefused(jpeg[..(jpeg.Length / 2)], "The image could not be read; it may be damaged.");
+    }
+
+    [Test]
+    public void Png_claiming_50000_by_50000_pixels_is_refused_before_decoding() =>
+        AssertRefused(TestImages.PngHeaderOnly(50_000, 50_000), "The image is too large: at most 8192 pixels a side and 40 megapixels.");
+
+    [Test]
+    public void Png_over_40_megapixels_within_8192_a_side_is_refused() =>
+        AssertRefused(TestImages.PngHeaderOnly(8000, 6000), "The image is too large: at most 8192 pixels a side and 40 megapixels.");
+
+    [Test]
+    public void File_over_10_mb_is_refused()
+    {
+        var upload = new byte[11 * 1024 * 1024];
+        TestImages.Encode("JPEG", 10, 10, (_, _) => Red).CopyTo(upload, 0);
+
+        AssertRefused(upload, "The file is larger than 10 MB.");
+    }
+
+    [Test]
+    public void Empty_upload_is_refused() => AssertRefused([], NotAnImage);
+
+    [Test]
+    public void Cancelled_request_stops_the_work()
+    {
+        var upload = TestImages.Encode("PNG", 50, 50, (_, _) => Red);
+
+        Assert.That(async () => await _images.MakeAvatarAsync(upload, new CancellationToken(canceled: true)),
+            Throws.InstanceOf<OperationCanceledException>());
+    }
+
+    [Test]
+    public async Task Burst_of_uploads_all_succeed_while_only_a_few_run_at_once()
+    {
+        using var images = new MagickImageProcessor(new MediaOptions { MaxConcurrentImages = 2 }, NullLogger<MagickImageProcessor>.Instance);
+        var upload = TestImages.Encode("JPEG", 800, 600, (x, y) => [(byte)x, (byte)y, 90]);
+
+        var avatars = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => images.MakeAvatarAsync(upload, CancellationToken.None)));
+
+        Assert.That(avatars.Select(a => (a.Width, a.Height)), Is.All.EqualTo((256, 256)));
+    }
+
+    [Test]
+    public void Image_taking_longer_than_the_timeout_is_abandoned()
+    {
+        using var images = new MagickImageProcessor(new MediaOptions { ImageTimeout = TimeSpan.Zero }, NullLogger<MagickImageProcessor>.Instance);
+        var upload = TestImages.Encode("PNG", 400, 300, (x, y) => [(byte)x, (byte)y, 90]);
+
+        Assert.That(async () => await images.MakeAvatarAsync(upload, CancellationToken.None),
+            Throws.TypeOf<ImageRejectedException>().With.Message.EqualTo("The image took too long to process; try a smaller one."));
+    }
+
+    private void AssertRefused(byte[] upload, string message) =>
+        Assert.That(async () => await _images.MakeAvatarAsync(upload, CancellationToken.None),
+            Throws.TypeOf<ImageRejectedException>().With.Message.EqualTo(message));
+}
