@@ -46,6 +46,34 @@ public sealed class ChatJourneyTests : AppFixture
     }
 
     [Test]
+    public async Task Older_messages_load_above_without_moving_what_you_were_reading()
+    {
+        await App.SeedMessagesAsync(_alice.User, 75);
+        var page = _alice.Page;
+        await page.ReloadAsync();
+        var articles = _alice.Messages.Locator("article");
+        await Expect(articles).ToHaveCountAsync(30);
+        var firstShown = articles.First;
+        var firstId = await firstShown.GetAttributeAsync("data-message-id");
+        await page.Locator(".chat-scroll").EvaluateAsync("el => el.scrollTop = 0");
+        var before = await firstShown.BoundingBoxAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Older messages" }).ClickAsync();
+
+        await Expect(articles).ToHaveCountAsync(60);
+        var anchor = _alice.Messages.Locator($"article[data-message-id='{firstId}']");
+        var after = await anchor.BoundingBoxAsync();
+        var ids = await articles.EvaluateAllAsync<long[]>("els => els.map(e => Number(e.dataset.messageId))");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(after!.Y, Is.EqualTo(before!.Y).Within(2), "the message you were reading stays where it was");
+            Assert.That(ids, Is.Ordered.Ascending, "older messages sit above, in order");
+            Assert.That(ids, Is.Unique);
+        }
+        AssertNoBrowserErrors();
+    }
+
+    [Test]
     public async Task A_message_sent_with_enter_reaches_the_other_person_live_and_empties_the_composer()
     {
         var text = $"Hello Bob {Guid.NewGuid():N}";

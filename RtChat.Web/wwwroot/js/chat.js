@@ -49,6 +49,16 @@
       relabel(chat);
       if (stick || mine) toBottom();
     });
+    // Older pages are prepended: keep the distance from the bottom, so what you were reading stays put.
+    let fromBottom = null;
+    chat.addEventListener("htmx:beforeSwap", (event) => {
+      if (event.detail.requestConfig?.path?.includes("handler=Older")) fromBottom = scroller.scrollHeight - scroller.scrollTop;
+    });
+    document.addEventListener("htmx:afterSettle", () => {
+      if (fromBottom === null) return;
+      scroller.scrollTop = scroller.scrollHeight - fromBottom;
+      fromBottom = null;
+    });
     relabel(chat);
     toBottom();
     setInterval(() => relabel(chat), 30_000);
