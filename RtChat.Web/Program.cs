@@ -3,7 +3,6 @@ using RtChat.Web.Data;
 using RtChat.Web.Email;
 using RtChat.Web.Media;
 using RtChat.Web.Realtime;
-using RtChat.Web.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRtChatData();

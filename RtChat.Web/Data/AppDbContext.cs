@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using RtChat.Web.Domain;
 using RtChat.Web.Domain.Chat;
 
 namespace RtChat.Web.Data;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using RtChat.Web.Domain;
 using RtChat.Web.Domain.Chat;
 
 namespace RtChat.Web.Data;

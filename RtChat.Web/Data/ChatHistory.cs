@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using RtChat.Web.Components.Chat;
-using RtChat.Web.Domain;
 using RtChat.Web.Domain.Chat;
 
 namespace RtChat.Web.Data;

@@ -1,5 +1,3 @@
-using RtChat.Web.Domain;
-
 namespace RtChat.Web.Data;
 
 /// <summary>Reacts to a domain event by changing the same unit of work, before it commits.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using RtChat.Web.Domain;
 
 namespace RtChat.Web.Data;
 

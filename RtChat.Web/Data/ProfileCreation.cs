@@ -1,5 +1,3 @@
-using RtChat.Web.Domain;
-
 namespace RtChat.Web.Data;
 
 /// <summary>Every user gets a profile in the same transaction that creates the user (the seeds' post_save signal).</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace RtChat.Web.Domain;
 
 public class AppUser : IdentityUser, IHasDomainEvents

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace RtChat.Web.Pages;
 
 /// <summary>Status-code pages and the exception handler re-execute here, so errors wear our layout.</summary>

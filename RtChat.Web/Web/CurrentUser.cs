@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using RtChat.Web.Domain;
-
 namespace RtChat.Web.Web;
 
 /// <summary>The signed-in user, loaded at most once per request for the header and the banners.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace RtChat.Web.Web;
 
 public static class ReturnUrl

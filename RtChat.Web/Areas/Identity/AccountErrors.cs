@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using RtChat.Web.Domain;
-
 namespace RtChat.Web.Areas.Identity;
 
 /// <summary>Identity's messages in our words: they are shown verbatim beside the form field.</summary>

@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-using RtChat.Web.Domain;
 using RtChat.Web.Email;
 
 namespace RtChat.Web.Areas.Identity;

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using RtChat.Web.Data;
-using RtChat.Web.Domain;
-using RtChat.Web.Web;
 
 namespace RtChat.Web.Areas.Identity;
 

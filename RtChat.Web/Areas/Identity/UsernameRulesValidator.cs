@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using RtChat.Web.Domain;
-
 namespace RtChat.Web.Areas.Identity;
 
 /// <summary>Adds the length and case rules Identity's own validator does not know.</summary>

@@ -1,14 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using RtChat.Web.Components.Chat;
 using RtChat.Web.Data;
-using RtChat.Web.Domain;
 using RtChat.Web.Domain.Chat;
 using RtChat.Web.Realtime;
-using RtChat.Web.Web;
 
 namespace RtChat.Web.Pages.Chat;
 

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using RtChat.Web.Data;
-using RtChat.Web.Domain;
 using RtChat.Web.Media;
 using RtChat.Web.Realtime;
 

@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using RtChat.Web.Data;
-using RtChat.Web.Domain;
 using RtChat.Web.Media;
-using RtChat.Web.Web;
 
 namespace RtChat.Web.Pages.Profile;
 

@@ -1,11 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using RtChat.Web.Areas.Identity;
-using RtChat.Web.Domain;
-using RtChat.Web.Web;
 
 namespace RtChat.Web.Pages.Profile;
 

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using RtChat.Web.Domain;
-using RtChat.Web.Web;
-
 namespace RtChat.Web.Areas.Identity.Pages.Account;
 
 /// <summary>The link in the confirmation mail lands here, then goes home with the outcome as a flash.</summary>

@@ -1,10 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using RtChat.Web.Domain;
-using RtChat.Web.Web;
 
 namespace RtChat.Web.Areas.Identity.Pages.Account;
 
