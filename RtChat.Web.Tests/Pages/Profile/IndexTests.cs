@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using RtChat.Web.Tests.Support;
 
@@ -53,6 +54,85 @@ public sealed class IndexTests : AppFixture
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That(page.TestId("error-page"), Is.Not.Null);
+        }
+    }
+
+    [Test]
+    public async Task Own_profile_offers_edit_and_settings_and_no_message_button()
+    {
+        using var web = App.NewSession();
+        await web.RegisterAsync(TestUser.Create());
+
+        var profile = await web.GetPageAsync("/profile");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(profile.Document.QuerySelector("main a[href='/profile/edit']")?.TextContent, Is.EqualTo("Edit profile"));
+            Assert.That(profile.Document.QuerySelector("main a[href='/profile/settings']")?.TextContent, Is.EqualTo("Settings"));
+            Assert.That(profile.TestId("message-button"), Is.Null);
+        }
+    }
+
+    [Test]
+    public async Task Someone_elses_profile_shows_their_name_username_info_member_since_and_a_message_button()
+    {
+        var other = TestUser.Create("other");
+        using (var theirs = App.NewSession())
+        {
+            await theirs.RegisterAsync(other);
+            using var saved = await theirs.SaveProfileAsync(null, displayName: "Olivia O.", info: "Likes <b>bold</b> claims.\nAnd tea.");
+            Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "the profile is saved");
+        }
+        using var web = App.NewSession();
+        await web.RegisterAsync(TestUser.Create());
+
+        var profile = await web.GetPageAsync("/u/" + other.Username);
+
+        var since = profile.TestId("profile")?.QuerySelector("time");
+        var joined = DateTimeOffset.Parse(since?.GetAttribute("datetime") ?? "2000-01-01", CultureInfo.InvariantCulture);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(profile.Status, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(profile.TestId("display-name")?.TextContent, Is.EqualTo("Olivia O."));
+            Assert.That(profile.TestId("username")?.TextContent, Is.EqualTo("@" + other.Username));
+            Assert.That(profile.TestId("info")?.TextContent, Is.EqualTo("Likes <b>bold</b> claims.\nAnd tea."), "shown as typed, not as markup");
+            Assert.That(profile.TestId("info")?.Children, Is.Empty);
+            Assert.That(profile.TestId("profile")?.TextContent, Does.Contain("Member since " + joined.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)));
+            Assert.That(joined, Is.EqualTo(DateTimeOffset.UtcNow).Within(TimeSpan.FromMinutes(5)), "they joined just now");
+            Assert.That(profile.TestId("profile")?.QuerySelector("img.avatar")?.GetAttribute("alt"), Is.EqualTo("Olivia O.'s avatar"));
+            Assert.That(profile.TestId("profile")?.QuerySelector("img.avatar")?.GetAttribute("src"), Is.EqualTo("/images/avatar.svg"));
+            Assert.That(profile.TestId("message-button")?.TextContent.Trim(), Is.EqualTo("Message"));
+            Assert.That(profile.Document.QuerySelector("main a[href='/profile/edit']"), Is.Null);
+            Assert.That(profile.Document.Title, Does.StartWith("Olivia O."));
+        }
+    }
+
+    [Test]
+    public async Task A_profile_without_info_shows_no_empty_info_block()
+    {
+        var other = TestUser.Create("other");
+        using (var theirs = App.NewSession()) await theirs.RegisterAsync(other);
+        using var web = App.NewSession();
+        await web.RegisterAsync(TestUser.Create());
+
+        var profile = await web.GetPageAsync("/u/" + other.Username);
+
+        Assert.That(profile.TestId("info"), Is.Null);
+    }
+
+    [TestCase("/profile")]
+    [TestCase("/u/someone")]
+    public async Task Profiles_while_signed_out_redirect_to_login_and_back(string path)
+    {
+        using var web = App.NewSession();
+
+        using var response = await web.GetAsync(path);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            Assert.That(response.Headers.Location?.AbsolutePath, Is.EqualTo(AccountSteps.LoginPath));
+            Assert.That(response.Headers.Location?.Query, Is.EqualTo("?ReturnUrl=" + Uri.EscapeDataString(path)));
         }
     }
 }

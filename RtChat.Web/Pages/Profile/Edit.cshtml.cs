@@ -24,24 +24,18 @@ public class EditModel(CurrentUser current, AppDbContext db, IImageProcessor ima
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    // No parameters to bind: binding one would make MVC read (and spool) the whole form before MultipartUpload streams it.
+    public async Task<IActionResult> OnPostAsync()
     {
+        var returnUrl = Request.Query["returnUrl"].FirstOrDefault();
         if (await LoadAsync(returnUrl) is { } challenge) return challenge;
         var form = await MultipartUpload.ReadAsync(Request, AvatarField, media.MaxUploadBytes, HttpContext.RequestAborted);
         if (!await MultipartUpload.IsAntiforgeryValidAsync(HttpContext, form))
             return BadRequest();
         (DisplayName, Info) = (form[nameof(DisplayName)], form[nameof(Info)]);
         if (form.Error is not null) return Refuse(AvatarField, form.Error);
-        try
-        {
-            Profile.Describe(DisplayName, Info);
-        }
-        catch (DomainRuleException rule)
-        {
-            return Refuse(string.Empty, rule.Message);
-        }
 
-        string? replaced = null, stored = null;
+        string? stored = null;
         if (form.File is { } upload)
         {
             try
@@ -53,18 +47,21 @@ public class EditModel(CurrentUser current, AppDbContext db, IImageProcessor ima
             {
                 return Refuse(AvatarField, rejected.Message);
             }
-            replaced = Profile.ReplaceAvatar(stored);
         }
         try
         {
+            // Only once the image is settled does the tracked profile change: a refusal re-shows the page unchanged.
+            Profile.Describe(DisplayName, Info);
+            var replaced = stored is null ? null : Profile.ReplaceAvatar(stored);
             await db.SaveChangesAsync();
+            await files.DeleteAsync(replaced);
         }
-        catch
+        catch (Exception e)
         {
             await files.DeleteAsync(stored);
+            if (e is DomainRuleException rule) return Refuse(string.Empty, rule.Message);
             throw;
         }
-        await files.DeleteAsync(replaced);
 
         TempData.FlashSuccess(IsOnboarding ? "Welcome aboard! Your profile is set." : "Your profile is saved.");
         return Navigate(IsOnboarding ? Url.LocalOrHome(returnUrl) : "/profile");
