@@ -1,6 +1,8 @@
 using System.Net.WebSockets;
 using System.Security.Claims;
+using RtChat.Web.Components.Chat;
 using RtChat.Web.Data;
+using RtChat.Web.Domain.Chat;
 
 namespace RtChat.Web.Realtime;
 
@@ -12,7 +14,11 @@ internal static class ChatSocketEndpoint
 {
     public const string Path = "/ws";
 
-    public static async Task<IResult> HandleAsync(HttpContext http, AppDbContext db, ChatHistory history, ChatFrames frames,
+    /// <remarks>
+    /// The database is used from short scopes of its own (the look-up, a resume's history read), never from the request's:
+    /// a socket's request lives as long as the socket, and a context held for it would stay in memory all that time.
+    /// </remarks>
+    public static async Task<IResult> HandleAsync(HttpContext http, IServiceScopeFactory scopes, ChatFrames frames,
         LocalSockets sockets, IPresence presence, PresencePublisher publisher, RealtimeOptions options)
     {
         if (!http.WebSockets.IsWebSocketRequest)
@@ -22,31 +28,36 @@ internal static class ChatSocketEndpoint
             return Results.Problem("Sign in to connect.", statusCode: StatusCodes.Status401Unauthorized);
         if (!OriginAllowed(http.Request, options))
             return Results.Problem("This origin may not connect.", statusCode: StatusCodes.Status403Forbidden);
-        var room = await db.FindForUserAsync(http.Request.Query["room"], userId, http.RequestAborted);
-        if (room is null)
+        ChatRoom? found;
+        await using (var scope = scopes.CreateAsyncScope())
+            found = await scope.ServiceProvider.GetRequiredService<AppDbContext>().FindForUserAsync(http.Request.Query["room"], userId, http.RequestAborted);
+        if (found is null)
             return Results.Problem("No such room.", statusCode: StatusCodes.Status404NotFound);
-        if (!room.CanBeReadBy(userId))
+        if (!found.CanBeReadBy(userId))
             return Results.Problem("You are not a member of this room.", statusCode: StatusCodes.Status403Forbidden);
+        var (roomId, roomName) = (found.Id, found.Name);
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             KeepAliveInterval = options.KeepAliveInterval,
             KeepAliveTimeout = options.KeepAliveTimeout,
         });
-        var connection = new ChatConnection(socket, room.Name, userId, options);
+        var connection = new ChatConnection(socket, roomName, userId, options);
         sockets.Add(connection);
-        await presence.ConnectedAsync(room.Name, userId, connection.Id);
-        publisher.MarkChanged(room.Name);
+        await presence.ConnectedAsync(roomName, userId, connection.Id);
+        publisher.MarkChanged(roomName);
         try
         {
             await connection.RunAsync(async (afterId, ct) =>
             {
-                var missed = await history.AfterAsync(room.Id, afterId, options.ResumeLimit, ct);
+                IReadOnlyList<MessageView> missed;
+                await using (var scope = scopes.CreateAsyncScope())
+                    missed = await scope.ServiceProvider.GetRequiredService<ChatHistory>().AfterAsync(roomId, afterId, options.ResumeLimit, ct);
                 if (missed.Count > options.ResumeLimit)
-                    return [await frames.ReloadAsync(room.Name)];
+                    return [await frames.ReloadAsync(roomName)];
                 var replay = new List<RoomFrame>(missed.Count);
                 foreach (var message in missed)
-                    replay.Add(await frames.MessageAsync(room.Name, message));
+                    replay.Add(await frames.MessageAsync(roomName, message));
                 return replay;
             }, http.RequestAborted);
         }
@@ -54,7 +65,7 @@ internal static class ChatSocketEndpoint
         {
             sockets.Remove(connection);
             await presence.DisconnectedAsync(connection.Id);
-            publisher.MarkChanged(room.Name);
+            publisher.MarkChanged(roomName);
         }
         return Results.Empty;
     }

@@ -20,13 +20,23 @@ public sealed class LocalSockets
             room.TryRemove(connection.Id, out _);
     }
 
+    /// <summary>
+    /// Enumerates the dictionaries themselves (lock-free, no copy) rather than their <c>Values</c>, which would take every
+    /// lock and copy the room into a new list for each frame.
+    /// </summary>
     public void Deliver(RoomFrame frame)
     {
-        var targets = frame.Room is null
-            ? All
-            : _rooms.TryGetValue(frame.Room, out var room) ? room.Values : [];
-        foreach (var connection in targets)
-            connection.Enqueue(frame);
+        if (frame.Room is null)
+        {
+            foreach (var (_, room) in _rooms)
+                foreach (var (_, connection) in room)
+                    connection.Enqueue(frame);
+        }
+        else if (_rooms.TryGetValue(frame.Room, out var room))
+        {
+            foreach (var (_, connection) in room)
+                connection.Enqueue(frame);
+        }
     }
 
     /// <summary>Closes a user's sockets, in one room or everywhere (removed from a room, account deleted).</summary>

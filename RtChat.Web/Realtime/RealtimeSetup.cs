@@ -19,6 +19,7 @@ public static class RealtimeSetup
         services.AddSingleton<PresencePublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<PresencePublisher>());
         services.AddSingleton<RoomSequencer>();
+        services.AddSingleton<MessageCommits>();
         services.AddSingleton<SendThrottle>();
         services.AddScoped<ChatHistory>();
         services.AddScoped<ChatPosting>();

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace RtChat.Bench.Clients;
+
+/// <summary>
+/// The running app's SQLite file, opened beside it (WAL allows it). The app has no way yet to create group rooms, so the
+/// bench inserts them and their members here, in the app's own schema (Data/Migrations/Sqlite), and counts what
+/// was persisted. Nothing in the app changes for the bench.
+/// </summary>
+public sealed class BenchDatabase(string path)
+{
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30 }.ToString());
+        connection.Open();
+        using var busy = connection.CreateCommand();
+        busy.CommandText = "PRAGMA busy_timeout = 30000;";
+        busy.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>Fills in each user's Identity id from the users table.</summary>
+    public void LoadUserIds(IReadOnlyList<AppUser> users)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT UserName, Id FROM AspNetUsers";
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var reader = command.ExecuteReader())
+            while (reader.Read())
+                ids[reader.GetString(0)] = reader.GetString(1);
+        foreach (var user in users)
+            user.Id = ids.TryGetValue(user.Username, out var id) ? id : throw new InvalidOperationException($"{user.Username} is not in the database.");
+    }
+
+    /// <summary>Creates group rooms <c>{name}</c> with the given members (the first is the room's admin), in one transaction.</summary>
+    public void CreateGroupRooms(IReadOnlyList<(string Name, IReadOnlyList<AppUser> Members)> rooms)
+    {
+        var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        foreach (var (name, members) in rooms)
+        {
+            using var room = connection.CreateCommand();
+            room.Transaction = transaction;
+            room.CommandText = """
+                INSERT INTO Rooms (Name, Kind, Title, AdminId, CreatedAt) VALUES ($name, 1, $title, $admin, $now);
+                SELECT last_insert_rowid();
+                """;
+            room.Parameters.AddWithValue("$name", name);
+            room.Parameters.AddWithValue("$title", "Bench " + name);
+            room.Parameters.AddWithValue("$admin", members[0].Id);
+            room.Parameters.AddWithValue("$now", now);
+            var roomId = (long)room.ExecuteScalar()!;
+            foreach (var member in members)
+            {
+                using var membership = connection.CreateCommand();
+                membership.Transaction = transaction;
+                membership.CommandText = "INSERT INTO Memberships (RoomId, UserId, JoinedAt, LastReadMessageId) VALUES ($room, $user, $now, 0)";
+                membership.Parameters.AddWithValue("$room", roomId);
+                membership.Parameters.AddWithValue("$user", member.Id);
+                membership.Parameters.AddWithValue("$now", now);
+                membership.ExecuteNonQuery();
+            }
+        }
+        transaction.Commit();
+    }
+
+    /// <summary>The newest message id (0 when there is none).</summary>
+    public long MaxMessageId()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(Id), 0) FROM Messages";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>Messages committed with an id above <paramref name="afterId"/>.</summary>
+    public long CountMessagesAfter(long afterId)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Messages WHERE Id > $after";
+        command.Parameters.AddWithValue("$after", afterId);
+        return (long)command.ExecuteScalar()!;
+    }
+}
