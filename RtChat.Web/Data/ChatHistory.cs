@@ -9,16 +9,19 @@ public sealed class ChatHistory(AppDbContext db)
 {
     public const int PageSize = 30;
 
-    /// <summary>The newest page (or the page before <paramref name="beforeId"/>), oldest first.</summary>
-    public async Task<IReadOnlyList<MessageView>> PageAsync(int roomId, long? beforeId = null)
+    /// <summary>The newest page (or the page before <paramref name="beforeId"/>), oldest first, and whether older ones exist.</summary>
+    public async Task<(IReadOnlyList<MessageView> Messages, bool HasOlder)> PageAsync(int roomId, long? beforeId = null)
     {
+        // One more than a page tells whether there is an older page, without a second query.
         var newestFirst = await Views(db.Messages
                 .Where(m => m.RoomId == roomId && (beforeId == null || m.Id < beforeId))
                 .OrderByDescending(m => m.Id)
-                .Take(PageSize))
+                .Take(PageSize + 1))
             .ToListAsync();
+        var hasOlder = newestFirst.Count > PageSize;
+        if (hasOlder) newestFirst.RemoveAt(PageSize);
         newestFirst.Reverse();
-        return newestFirst;
+        return (newestFirst, hasOlder);
     }
 
     /// <summary>Up to <paramref name="limit"/> + 1 messages after <paramref name="afterId"/>, so the caller sees when there are too many.</summary>
@@ -31,9 +34,6 @@ public sealed class ChatHistory(AppDbContext db)
 
     public Task<MessageView> OneAsync(long id, CancellationToken cancellationToken = default) =>
         Views(db.Messages.Where(m => m.Id == id)).SingleAsync(cancellationToken);
-
-    public Task<bool> AnyBeforeAsync(int roomId, long id) =>
-        db.Messages.AnyAsync(m => m.RoomId == roomId && m.Id < id);
 
     private static IQueryable<MessageView> Views(IQueryable<ChatMessage> messages) =>
         messages.AsNoTracking().Select(m => new MessageView(

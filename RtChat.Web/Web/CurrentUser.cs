@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace RtChat.Web.Web;
 
 /// <summary>The signed-in user, loaded at most once per request for the header and the banners.</summary>
@@ -12,9 +14,8 @@ public sealed class CurrentUser(IHttpContextAccessor http, UserManager<AppUser> 
     private async Task<AppUser?> Load()
     {
         if (http.HttpContext?.User is not { Identity.IsAuthenticated: true } principal) return null;
-        var user = await users.GetUserAsync(principal);
-        if (user is not null)
-            await db.Entry(user).Reference(u => u.Profile).LoadAsync();
-        return user;
+        var id = users.GetUserId(principal);
+        // One query for the user and the profile the header shows; tracked, so pages can change and save it.
+        return id is null ? null : await db.Users.Include(u => u.Profile).SingleOrDefaultAsync(u => u.Id == id);
     }
 }

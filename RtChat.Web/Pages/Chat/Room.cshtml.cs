@@ -36,9 +36,8 @@ public class RoomModel(AppDbContext db, ChatHistory history, ChatPosting posting
     public async Task<IActionResult> OnGetOlderAsync(string? name, long before)
     {
         if (await LoadRoomAsync(name) is { } missing) return missing;
-        Messages = await history.PageAsync(Room.Id, before);
+        (Messages, HasOlder) = await history.PageAsync(Room.Id, before);
         PrependsOlderPage = true;
-        HasOlder = Messages.Count > 0 && await history.AnyBeforeAsync(Room.Id, Messages[0].Id);
         return Partial("_OlderMessages", this);
     }
 
@@ -69,8 +68,7 @@ public class RoomModel(AppDbContext db, ChatHistory history, ChatPosting posting
 
     private async Task LoadPageAsync()
     {
-        Messages = await history.PageAsync(Room.Id);
-        HasOlder = Messages.Count > 0 && await history.AnyBeforeAsync(Room.Id, Messages[0].Id);
+        (Messages, HasOlder) = await history.PageAsync(Room.Id);
         Online = await presence.OnlineInAsync(Room.Name);
     }
 
