@@ -27,6 +27,9 @@ public sealed class WebSetupTests : AppFixture
             Assert.That(response.Headers.GetValues("X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }));
             Assert.That(response.Headers.GetValues("X-Frame-Options"), Is.EqualTo(new[] { "DENY" }));
             Assert.That(response.Headers.GetValues("Referrer-Policy"), Is.EqualTo(new[] { "same-origin" }));
+            var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.That(policy, Does.Contain("script-src 'self';"), "no inline or foreign script runs");
+            Assert.That(policy, Does.Contain("frame-ancestors 'none'"));
         }
     }
 

@@ -54,11 +54,10 @@
     chat.addEventListener("htmx:beforeSwap", (event) => {
       if (event.detail.requestConfig?.path?.includes("handler=Older")) fromBottom = scroller.scrollHeight - scroller.scrollTop;
     });
-    document.addEventListener("htmx:afterSettle", () => {
-      if (fromBottom === null) return;
-      scroller.scrollTop = scroller.scrollHeight - fromBottom;
-      fromBottom = null;
-    });
+    const keepPlace = () => { if (fromBottom !== null) scroller.scrollTop = scroller.scrollHeight - fromBottom; };
+    // Right as the older page lands (before the settle delay, so the view never jumps), and once more when settled.
+    chat.addEventListener("htmx:oobAfterSwap", keepPlace);
+    document.addEventListener("htmx:afterSettle", () => { keepPlace(); fromBottom = null; });
     relabel(chat);
     toBottom();
     setInterval(() => relabel(chat), 30_000);
