@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using RtChat.Web.Components.Chat;
 using RtChat.Web.Domain.Chat;
@@ -32,12 +33,18 @@ public sealed class ChatHistory(AppDbContext db)
                 .Take(limit + 1))
             .ToListAsync(cancellationToken);
 
-    public Task<MessageView> OneAsync(long id, CancellationToken cancellationToken = default) =>
-        Views(db.Messages.Where(m => m.Id == id)).SingleAsync(cancellationToken);
+    /// <summary>One message as every socket will show it (read back after its commit, so the author's profile is current).</summary>
+    public Task<MessageView> OneAsync(long id, CancellationToken cancellationToken = default) => One(db, id, cancellationToken);
 
-    private static IQueryable<MessageView> Views(IQueryable<ChatMessage> messages) =>
-        messages.AsNoTracking().Select(m => new MessageView(
-            m.Id, m.AuthorId, m.Author.UserName!, m.Author.Profile.DisplayName ?? m.Author.UserName!,
-            m.Author.Profile.AvatarKey == null ? Profile.DefaultAvatarUrl : "/media/" + m.Author.Profile.AvatarKey,
-            m.Body, m.CreatedAt));
+    private static readonly Expression<Func<ChatMessage, MessageView>> ToView = m => new MessageView(
+        m.Id, m.AuthorId, m.Author.UserName!, m.Author.Profile.DisplayName ?? m.Author.UserName!,
+        m.Author.Profile.AvatarKey == null ? Profile.DefaultAvatarUrl : "/media/" + m.Author.Profile.AvatarKey,
+        m.Body, m.CreatedAt);
+
+    // Compiled once: it runs for every message sent.
+    private static readonly Func<AppDbContext, long, CancellationToken, Task<MessageView>> One =
+        EF.CompileAsyncQuery((AppDbContext db, long id, CancellationToken _) =>
+            db.Messages.AsNoTracking().Where(m => m.Id == id).Select(ToView).Single());
+
+    private static IQueryable<MessageView> Views(IQueryable<ChatMessage> messages) => messages.AsNoTracking().Select(ToView);
 }
