@@ -1,11 +1,8 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
-using RtChat.Web.Domain.Chat;
 
 namespace RtChat.Web.Tests.Support;
 
@@ -48,96 +45,6 @@ public sealed partial class ChatSocket : IAsyncDisposable
 
     /// <summary>The ids of the chat messages received so far, in the order they came (replayed and live alike).</summary>
     public IReadOnlyList<long> MessageIds => Received.SelectMany(MessageIdsIn).ToList();
-
-    /// <summary>The socket address of <paramref name="room"/> on the app at <paramref name="baseAddress"/>.</summary>
-    public static Uri Address(Uri baseAddress, string room) =>
-        new UriBuilder(baseAddress) { Scheme = "ws", Path = "/ws", Query = "room=" + Uri.EscapeDataString(room) }.Uri;
-
-    /// <summary>The Origin a browser showing the site sends, e.g. http://127.0.0.1:41234.</summary>
-    public static string OriginOf(Uri baseAddress) => baseAddress.GetLeftPart(UriPartial.Authority);
-
-    /// <summary>
-    /// Opens a socket to <paramref name="room"/> as <paramref name="session"/>'s user (no cookies: anonymous),
-    /// with the site's Origin unless <paramref name="origin"/> says otherwise.
-    /// </summary>
-    public static async Task<ChatSocket> ConnectAsync(
-        Uri baseAddress, WebSession? session, string room = ChatRoom.PublicChatName, string? origin = null, string? name = null)
-    {
-        var client = NewClient(baseAddress, session, origin);
-        try
-        {
-            using var timeout = new CancellationTokenSource(Patience);
-            await client.ConnectAsync(Address(baseAddress, room), timeout.Token);
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
-        }
-        return new ChatSocket(client, name ?? "the socket", read: true);
-    }
-
-    /// <summary>
-    /// Opens a socket that never reads: its TCP receive buffer is made tiny, so the server's sends back up after a
-    /// few frames, like a stalled tab on a bad network. Only sending (the resume) works on it.
-    /// </summary>
-    public static async Task<ChatSocket> ConnectNonReadingAsync(Uri baseAddress, WebSession session, string room, string? name = null)
-    {
-        var client = new ClientWebSocket();
-        client.Options.CollectHttpResponseDetails = true;
-        client.Options.SetRequestHeader("Origin", OriginOf(baseAddress));
-        // Options.Cookies cannot be combined with a custom invoker: the handler carries the copied cookies instead.
-        var handler = new SocketsHttpHandler
-        {
-            CookieContainer = CopyCookies(session),
-            UseCookies = true,
-            ConnectCallback = async (context, cancellationToken) =>
-            {
-                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, ReceiveBufferSize = 4096 };
-                try
-                {
-                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        };
-        var invoker = new HttpMessageInvoker(handler);
-        using var timeout = new CancellationTokenSource(Patience);
-        try
-        {
-            await client.ConnectAsync(Address(baseAddress, room), invoker, timeout.Token);
-        }
-        catch
-        {
-            client.Dispose();
-            invoker.Dispose();
-            throw;
-        }
-        return new ChatSocket(client, name ?? "the non-reading socket", read: false, invoker);
-    }
-
-    /// <summary>Tries to open a socket the server should refuse, and returns the status it refused the upgrade with.</summary>
-    public static async Task<HttpStatusCode> RefusedStatusAsync(
-        Uri baseAddress, WebSession? session, string room = ChatRoom.PublicChatName, string? origin = null)
-    {
-        using var client = NewClient(baseAddress, session, origin);
-        using var timeout = new CancellationTokenSource(Patience);
-        try
-        {
-            await client.ConnectAsync(Address(baseAddress, room), timeout.Token);
-        }
-        catch (WebSocketException)
-        {
-            return client.HttpStatusCode;
-        }
-        client.Abort();
-        throw new AssertionException($"The server accepted a socket to \"{room}\" (origin {origin ?? "the site's"}) it should have refused.");
-    }
 
     /// <summary>Says, like the page does on every open, the newest message id the page already shows.</summary>
     public Task SendResumeAsync(long afterId) => SendTextAsync($$"""{"after":{{afterId}}}""");
@@ -299,21 +206,6 @@ public sealed partial class ChatSocket : IAsyncDisposable
             ? int.Parse(match.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture)
             : null;
 
-    private static ClientWebSocket NewClient(Uri baseAddress, WebSession? session, string? origin)
-    {
-        var client = new ClientWebSocket();
-        client.Options.CollectHttpResponseDetails = true;
-        client.Options.SetRequestHeader("Origin", origin ?? OriginOf(baseAddress));
-        if (session is not null) client.Options.Cookies = CopyCookies(session);
-        return client;
-    }
-
-    private static CookieContainer CopyCookies(WebSession session)
-    {
-        var jar = new CookieContainer();
-        jar.Add(session.Cookies.GetCookies(session.BaseAddress));
-        return jar;
-    }
 
     private async Task ReadAllAsync()
     {

@@ -35,7 +35,7 @@ public static class ProfileSteps
         IReadOnlyDictionary<string, string>? headers = null)
     {
         var form = page.Form(formSelector);
-        var values = TextFieldsOf(form);
+        var values = WebSession.FieldsOf(form);
         foreach (var (name, value) in fields ?? new Dictionary<string, string?>())
         {
             if (value is null) values.Remove(name);
@@ -85,6 +85,14 @@ public static class ProfileSteps
     }
 
     /// <summary>Opens <paramref name="path"/> (the edit or onboarding page) and posts its form with <paramref name="file"/>.</summary>
+    /// <summary>Signs up a fresh user in <paramref name="web"/> (landing on onboarding) and returns them.</summary>
+    public static async Task<TestUser> SignUpNewUserAsync(this WebSession web, string prefix = "edit")
+    {
+        var user = TestUser.Create(prefix);
+        await web.RegisterAsync(user);
+        return user;
+    }
+
     public static async Task<HttpResponseMessage> SaveProfileAsync(
         this WebSession web, Upload? file, string? displayName = null, string? info = null, string path = EditPath, bool htmx = false)
     {
@@ -138,32 +146,4 @@ public static class ProfileSteps
         page.Document.Body?.GetAttribute("hx-headers") is { Length: > 0 } json
             ? JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? []
             : new Dictionary<string, string>();
-
-    /// <summary>The named text fields of a form with their values (files, buttons and unchecked boxes left out).</summary>
-    private static Dictionary<string, string> TextFieldsOf(IHtmlFormElement form)
-    {
-        var values = new Dictionary<string, string>();
-        foreach (var element in form.Elements)
-        {
-            var name = element.GetAttribute("name");
-            if (string.IsNullOrEmpty(name) || element.HasAttribute("disabled")) continue;
-            switch (element)
-            {
-                case IHtmlInputElement { Type: "checkbox" or "radio", IsChecked: false }:
-                case IHtmlInputElement { Type: "submit" or "button" or "image" or "file" }:
-                case IHtmlButtonElement:
-                    continue;
-                case IHtmlInputElement input:
-                    values.TryAdd(name, input.Value);
-                    break;
-                case IHtmlTextAreaElement textArea:
-                    values.TryAdd(name, textArea.Value);
-                    break;
-                case IHtmlSelectElement select:
-                    values.TryAdd(name, select.Value ?? "");
-                    break;
-            }
-        }
-        return values;
-    }
 }

@@ -102,7 +102,8 @@ public sealed class WebSession : IDisposable
 
     private static bool IsRedirect(HttpStatusCode status) => (int)status is >= 300 and < 400;
 
-    private static Dictionary<string, string> FieldsOf(IHtmlFormElement form)
+    /// <summary>The named fields a browser would send for <paramref name="form"/> (files, buttons and unchecked boxes left out).</summary>
+    internal static Dictionary<string, string> FieldsOf(IHtmlFormElement form)
     {
         var values = new Dictionary<string, string>();
         foreach (var element in form.Elements)

@@ -12,6 +12,7 @@ public sealed class PresencePublisher(
 {
     private readonly ConcurrentDictionary<string, byte> _changed = new();
     private DateTimeOffset _nextRefresh;
+    private int _lastTotal = -1;
 
     public void MarkChanged(string room) => _changed[room] = 0;
 
@@ -47,6 +48,10 @@ public sealed class PresencePublisher(
             _changed.TryRemove(room, out _);
             await backplane.PublishAsync(await frames.PresenceAsync(room, await presence.OnlineInAsync(room)), cancellationToken);
         }
-        await backplane.PublishAsync(await frames.OnlineTotalAsync(await presence.OnlineTotalAsync()), cancellationToken);
+        // Every socket on the site gets the total, so it goes out only when it moved (a second tab does not move it).
+        var total = await presence.OnlineTotalAsync();
+        if (total == _lastTotal) return;
+        _lastTotal = total;
+        await backplane.PublishAsync(await frames.OnlineTotalAsync(total), cancellationToken);
     }
 }

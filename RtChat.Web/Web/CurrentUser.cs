@@ -7,8 +7,6 @@ public sealed class CurrentUser(IHttpContextAccessor http, UserManager<AppUser> 
 {
     private Task<AppUser?>? _user;
 
-    public bool IsSignedIn => http.HttpContext?.User.Identity?.IsAuthenticated == true;
-
     public Task<AppUser?> GetAsync() => _user ??= Load();
 
     private async Task<AppUser?> Load()

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Net.Http.Headers;
 
 namespace RtChat.Web.Web;
@@ -18,16 +17,6 @@ public static class Htmx
 
     public static void HxRefresh(this HttpResponse response) =>
         response.Headers["HX-Refresh"] = "true";
-
-    /// <summary>Raises a client-side event once the response is swapped in.</summary>
-    public static void HxTrigger(this HttpResponse response, string eventName, object? detail = null) =>
-        response.Headers["HX-Trigger"] = JsonSerializer.Serialize(new Dictionary<string, object?> { [eventName] = detail });
-
-    public static void HxRetarget(this HttpResponse response, string cssSelector) =>
-        response.Headers["HX-Retarget"] = cssSelector;
-
-    public static void HxReswap(this HttpResponse response, string swap) =>
-        response.Headers["HX-Reswap"] = swap;
 
     /// <summary>Pages answer differently to htmx and to plain requests, so caches must key on the header.</summary>
     public static IApplicationBuilder UseHtmxVary(this IApplicationBuilder app) =>

@@ -47,6 +47,7 @@ public static class AccountsSetup
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
         });
         builder.Services.AddScoped<AccountMail>();
+        builder.Services.AddScoped<RtChat.Web.Pages.Profile.AccountDeletion>();
         builder.Services.Configure<RazorPagesOptions>(pages =>
         {
             pages.Conventions.AddAreaFolderRouteModelConvention("Identity", "/", page =>
