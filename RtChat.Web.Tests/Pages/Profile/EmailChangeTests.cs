@@ -44,11 +44,7 @@ public sealed class EmailChangeTests : AppFixture
     public async Task Opening_the_link_makes_the_new_address_the_confirmed_email_and_tells_the_old_one()
     {
         using var web = App.NewSession();
-        var user = TestUser.Create();
-        await web.RegisterAsync(user);
-        var newEmail = "new_" + user.Email;
-        using (await web.RequestEmailChangeAsync(newEmail)) { }
-        var link = (await App.Mailbox.WaitForMailAsync(newEmail)).Link;
+        var (user, newEmail, link) = await RequestChangeAsync(web);
 
         using var opened = await web.GetAsync(link.PathAndQuery);
         var settings = await web.FollowAsync(opened);
@@ -81,11 +77,7 @@ public sealed class EmailChangeTests : AppFixture
     public async Task The_link_works_from_another_browser_too()
     {
         using var web = App.NewSession();
-        var user = TestUser.Create();
-        await web.RegisterAsync(user);
-        var newEmail = "new_" + user.Email;
-        using (await web.RequestEmailChangeAsync(newEmail)) { }
-        var link = (await App.Mailbox.WaitForMailAsync(newEmail)).Link;
+        var (user, newEmail, link) = await RequestChangeAsync(web);
         using var phone = App.NewSession();
 
         using var opened = await phone.GetAsync(link.PathAndQuery);
@@ -102,11 +94,7 @@ public sealed class EmailChangeTests : AppFixture
     public async Task A_tampered_link_changes_nothing()
     {
         using var web = App.NewSession();
-        var user = TestUser.Create();
-        await web.RegisterAsync(user);
-        var newEmail = "new_" + user.Email;
-        using (await web.RequestEmailChangeAsync(newEmail)) { }
-        var link = (await App.Mailbox.WaitForMailAsync(newEmail)).Link;
+        var (user, newEmail, link) = await RequestChangeAsync(web);
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(link.Query);
         string Link(string userId, string email, string code) =>
             $"{link.AbsolutePath}?userId={Uri.EscapeDataString(userId)}&email={Uri.EscapeDataString(email)}&code={Uri.EscapeDataString(code)}";
@@ -138,11 +126,7 @@ public sealed class EmailChangeTests : AppFixture
     public async Task Cancelling_clears_the_pending_address_and_its_link_stops_working()
     {
         using var web = App.NewSession();
-        var user = TestUser.Create();
-        await web.RegisterAsync(user);
-        var newEmail = "new_" + user.Email;
-        using (await web.RequestEmailChangeAsync(newEmail)) { }
-        var link = (await App.Mailbox.WaitForMailAsync(newEmail)).Link;
+        var (user, newEmail, link) = await RequestChangeAsync(web);
         var pending = await web.GetPageAsync(SettingsSteps.SettingsPath);
 
         using var cancelled = await web.SubmitAsync(pending, "[data-testid='pending-email'] form", htmx: true);
@@ -160,5 +144,15 @@ public sealed class EmailChangeTests : AppFixture
             Assert.That(stored?.Email, Is.EqualTo(user.Email));
             Assert.That(stored?.PendingEmail, Is.Null);
         }
+    }
+
+    /// <summary>A new user in <paramref name="web"/> asks to move to a new address; returns the link mailed there.</summary>
+    private async Task<(TestUser User, string NewEmail, Uri Link)> RequestChangeAsync(WebSession web)
+    {
+        var user = TestUser.Create();
+        await web.RegisterAsync(user);
+        var newEmail = "new_" + user.Email;
+        using (await web.RequestEmailChangeAsync(newEmail)) { }
+        return (user, newEmail, (await App.Mailbox.WaitForMailAsync(newEmail)).Link);
     }
 }
