@@ -22,6 +22,24 @@ public sealed class DataSetupTests : AppFixture
     }
 
     [Test]
+    public async Task Sqlite_connections_commit_without_an_fsync_each_also_when_reused_from_the_pool()
+    {
+        var first = await App.QueryAsync(SynchronousAsync);
+        var reused = await App.QueryAsync(SynchronousAsync);
+
+        const long normal = 1;
+        Assert.That((first, reused), Is.EqualTo((normal, normal)));
+    }
+
+    private static async Task<long> SynchronousAsync(RtChat.Web.Data.AppDbContext db)
+    {
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA synchronous;";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Test]
     public async Task Healthz_reports_healthy_when_the_database_answers()
     {
         using var web = App.NewSession();

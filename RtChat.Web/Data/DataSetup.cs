@@ -14,7 +14,7 @@ public static class DataSetup
         if (options.Provider == DatabaseProvider.SqlServer)
             builder.Services.AddDbContext<AppDbContext, SqlServerAppDbContext>(db => db.UseSqlServer(connection));
         else
-            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(db => db.UseSqlite(connection));
+            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(db => db.UseSqlite(connection).AddInterceptors(SqlitePragmas.Instance));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

@@ -42,6 +42,7 @@ internal static class ChatSocketEndpoint
             KeepAliveInterval = options.KeepAliveInterval,
             KeepAliveTimeout = options.KeepAliveTimeout,
         });
+        ForgetHandshake(http);
         var connection = new ChatConnection(socket, roomName, userId, options);
         sockets.Add(connection);
         await presence.ConnectedAsync(roomName, userId, connection.Id);
@@ -68,6 +69,17 @@ internal static class ChatSocketEndpoint
             publisher.MarkChanged(roomName);
         }
         return Results.Empty;
+    }
+
+    /// <summary>
+    /// A socket's request lives as long as the socket, and with it the handshake's headers: the Cookie header and the
+    /// parsed sign-in cookie alone are 4 KB of strings a socket, not needed once it is open (Kestrel's header-string
+    /// reuse, which would keep them for a next request on the connection, is off: see <see cref="RealtimeSetup"/>).
+    /// </summary>
+    private static void ForgetHandshake(HttpContext http)
+    {
+        http.Request.Headers.Clear();
+        http.Features.Set<Microsoft.AspNetCore.Http.Features.IRequestCookiesFeature>(null);
     }
 
     /// <summary>Browsers always send Origin on a socket; it must be this site or one configured. Non-browser clients may omit it.</summary>

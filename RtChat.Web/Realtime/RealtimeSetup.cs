@@ -7,6 +7,9 @@ public static class RealtimeSetup
     public static WebApplicationBuilder AddRtChatRealtime(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Kestrel keeps a request's header strings for the connection's next request; a socket has no next request
+        // and would keep its handshake's (the Cookie header is KBs) for as long as it is open.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.DisableStringReuse = true);
         services.AddSingleton(builder.Configuration.GetSection(RealtimeOptions.Section).Get<RealtimeOptions>() ?? new RealtimeOptions());
         services.AddSingleton(builder.Configuration.GetSection(ChatOptions.Section).Get<ChatOptions>() ?? new ChatOptions());
         services.AddSingleton(TimeProvider.System);

@@ -45,6 +45,7 @@ public static class AccountsSetup
             o.Cookie.Name = "rtchat.auth";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
+            o.Events.OnValidatePrincipal = SecurityStampCheck.ValidateWhenDueAsync;
         });
         builder.Services.AddScoped<AccountMail>();
         builder.Services.AddScoped<RtChat.Web.Pages.Profile.AccountDeletion>();

@@ -68,6 +68,8 @@ public static class HeapProbe
     /// Live objects by type after an induced full GC (the runtime's heap dump events, as dotnet-gcdump collects them):
     /// type name → (count, bytes). For finding what a socket keeps alive: diff two histograms.
     /// </summary>
+    private const ulong LargeObject = 1024;
+
     public static async Task<Dictionary<string, (long Count, long Bytes)>> HistogramAsync(int pid, TimeSpan patience)
     {
         const long GcHeapDump = 0x100000, Type = 0x80000, GcHeapAndTypeNames = 0x1000000;
@@ -79,6 +81,7 @@ public static class HeapProbe
         };
         var names = new Dictionary<ulong, string>();
         var sizes = new Dictionary<ulong, (long Count, long Bytes)>();
+        var large = new Dictionary<(ulong Type, long Size), long>();
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var session = client.StartEventPipeSession(providers, requestRundown: false);
         var processing = Task.Run(() =>
@@ -105,6 +108,11 @@ public static class HeapProbe
                     var node = e.Values(i);
                     sizes.TryGetValue(node.TypeID, out var sum);
                     sizes[node.TypeID] = (sum.Count + 1, sum.Bytes + (long)node.Size);
+                    if (node.Size >= LargeObject)
+                    {
+                        large.TryGetValue((node.TypeID, (long)node.Size), out var count);
+                        large[(node.TypeID, (long)node.Size)] = count + 1;
+                    }
                 }
             };
             source.Clr.GCHeapStats += _ =>
@@ -140,6 +148,12 @@ public static class HeapProbe
             var name = names.TryGetValue(id, out var n) ? n : $"type 0x{id:x}";
             histogram.TryGetValue(name, out var sum);
             histogram[name] = (sum.Count + count, sum.Bytes + bytes);
+        }
+        // Objects of 1 KB and more are also listed by exact size: a type's total hides whether it is one buffer each or a pool's blocks.
+        foreach (var ((id, size), count) in large)
+        {
+            var name = $"{(names.TryGetValue(id, out var n) ? n : $"type 0x{id:x}")} of {size:N0} B";
+            histogram[name] = (count, count * size);
         }
         return histogram;
     }

@@ -1,0 +1,72 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using RtChat.Web.Tests.Support;
+
+namespace RtChat.Web.Tests.Areas.Identity;
+
+/// <summary>A password change elsewhere ends a session once its cookie's security stamp is next checked.</summary>
+public abstract class SecurityStampFixture : AppFixture
+{
+    protected sealed record TwoSessions(WebSession Kept, WebSession Other) : IDisposable
+    {
+        public void Dispose()
+        {
+            Kept.Dispose();
+            Other.Dispose();
+        }
+    }
+
+    protected static async Task<TwoSessions> TwoSessionsThenPasswordChangedInOtherAsync(RtChatApp app)
+    {
+        var user = TestUser.Create();
+        var other = app.NewSession();
+        await other.RegisterAsync(user);
+        var kept = app.NewSession();
+        using (await kept.PostLoginAsync(user.Username, user.Password)) { }
+        Assert.That(kept.IsSignedIn, Is.True);
+
+        var form = await other.GetPageAsync("/Identity/Account/Manage/ChangePassword");
+        await other.SubmitAndFollowAsync(form, fields: new Dictionary<string, string?>
+        {
+            ["Input.CurrentPassword"] = user.Password,
+            ["Input.NewPassword"] = "another-secret-42",
+        });
+        return new TwoSessions(kept, other);
+    }
+}
+
+public sealed class SecurityStampDueTests : SecurityStampFixture
+{
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+
+    [Test]
+    public async Task A_password_change_signs_the_other_sessions_out_when_their_stamp_is_checked()
+    {
+        using var sessions = await TwoSessionsThenPasswordChangedInOtherAsync(App);
+
+        using var stale = await sessions.Kept.GetAsync("/");
+        using var fresh = await sessions.Other.GetAsync("/");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stale.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            Assert.That(stale.Headers.Location?.AbsolutePath, Is.EqualTo(AccountSteps.LoginPath));
+            Assert.That(fresh.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the session that changed it stays signed in");
+        }
+    }
+}
+
+public sealed class SecurityStampNotDueTests : SecurityStampFixture
+{
+    [Test]
+    public async Task Other_sessions_keep_working_until_the_validation_interval_has_passed()
+    {
+        using var sessions = await TwoSessionsThenPasswordChangedInOtherAsync(App);
+
+        using var response = await sessions.Kept.GetAsync("/");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+}
