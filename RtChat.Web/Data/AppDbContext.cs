@@ -1,12 +1,17 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using RtChat.Web.Domain.Chat;
 
 namespace RtChat.Web.Data;
 
 /// <summary>The one model. Each provider has a thin subclass so it keeps its own migrations.</summary>
-public abstract class AppDbContext(DbContextOptions options, DomainEventDispatcher? events) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
 {
+    // Looked up, not injected: pooled contexts take their options only. Absent at design time, which never saves.
+    private DomainEventDispatcher? Events =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<DomainEventDispatcher>();
+
     public DbSet<Profile> Profiles => Set<Profile>();
     public DbSet<ChatRoom> Rooms => Set<ChatRoom>();
     public DbSet<ChatMessage> Messages => Set<ChatMessage>();
@@ -14,14 +19,14 @@ public abstract class AppDbContext(DbContextOptions options, DomainEventDispatch
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (events is not null)
+        if (Events is { } events)
             await events.DispatchAsync(this, cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        events?.DispatchAsync(this, CancellationToken.None).GetAwaiter().GetResult();
+        Events?.DispatchAsync(this, CancellationToken.None).GetAwaiter().GetResult();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -32,8 +37,6 @@ public abstract class AppDbContext(DbContextOptions options, DomainEventDispatch
     }
 }
 
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, DomainEventDispatcher? events = null)
-    : AppDbContext(options, events);
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
 
-public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options, DomainEventDispatcher? events = null)
-    : AppDbContext(options, events);
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options);

@@ -13,12 +13,9 @@ public sealed class ChatHistory(AppDbContext db)
     /// <summary>The newest page (or the page before <paramref name="beforeId"/>), oldest first, and whether older ones exist.</summary>
     public async Task<(IReadOnlyList<MessageView> Messages, bool HasOlder)> PageAsync(int roomId, long? beforeId = null)
     {
-        // One more than a page tells whether there is an older page, without a second query.
-        var newestFirst = await Views(db.Messages
-                .Where(m => m.RoomId == roomId && (beforeId == null || m.Id < beforeId))
-                .OrderByDescending(m => m.Id)
-                .Take(PageSize + 1))
-            .ToListAsync();
+        var newestFirst = new List<MessageView>(PageSize + 1);
+        await foreach (var message in NewestBefore(db, roomId, beforeId ?? long.MaxValue))
+            newestFirst.Add(message);
         var hasOlder = newestFirst.Count > PageSize;
         if (hasOlder) newestFirst.RemoveAt(PageSize);
         newestFirst.Reverse();
@@ -40,6 +37,12 @@ public sealed class ChatHistory(AppDbContext db)
         m.Id, m.AuthorId, m.Author.UserName!, m.Author.Profile.DisplayName ?? m.Author.UserName!,
         m.Author.Profile.AvatarKey == null ? Profile.DefaultAvatarUrl : "/media/" + m.Author.Profile.AvatarKey,
         m.Body, m.CreatedAt);
+
+    // Compiled once, as the next: every room page reads this. One more than a page tells whether there is an older one.
+    private static readonly Func<AppDbContext, int, long, IAsyncEnumerable<MessageView>> NewestBefore =
+        EF.CompileAsyncQuery((AppDbContext db, int roomId, long beforeId) =>
+            db.Messages.AsNoTracking().Where(m => m.RoomId == roomId && m.Id < beforeId)
+                .OrderByDescending(m => m.Id).Take(PageSize + 1).Select(ToView));
 
     // Compiled once: it runs for every message sent.
     private static readonly Func<AppDbContext, long, CancellationToken, Task<MessageView>> One =
