@@ -38,7 +38,7 @@ public sealed class ChatHistory(AppDbContext db)
         m.Author.Profile.AvatarKey == null ? Profile.DefaultAvatarUrl : "/media/" + m.Author.Profile.AvatarKey,
         m.Body, m.CreatedAt);
 
-    // Compiled once, as the next: every room page reads this. One more than a page tells whether there is an older one.
+    // Compiled once: every room page reads it. One more than a page tells whether there is an older one.
     private static readonly Func<AppDbContext, int, long, IAsyncEnumerable<MessageView>> NewestBefore =
         EF.CompileAsyncQuery((AppDbContext db, int roomId, long beforeId) =>
             db.Messages.AsNoTracking().Where(m => m.RoomId == roomId && m.Id < beforeId)
