@@ -243,17 +243,9 @@ public sealed class ChatJourneyTests : AppFixture
         var context = await Chromium.NewContextAsync(App.BaseAddress);
         _contexts.Add(context);
         var page = await context.NewPageAsync();
-        page.PageError += (_, error) => _browserErrors.Add($"{name}: script error: {error}");
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error") _browserErrors.Add($"{name}: console: {message.Text} ({message.Location})");
-        };
+        page.CollectErrors(_browserErrors, $"{name}: ");
 
-        await page.GotoAsync("/Identity/Account/Register");
-        await page.Locator("[name='Input.Email']").FillAsync(user.Email);
-        await page.Locator("[name='Input.Username']").FillAsync(user.Username);
-        await page.Locator("[name='Input.Password']").FillAsync(user.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
+        await page.SubmitSignUpAsync(user);
         await page.GetByTestId("skip").ClickAsync();
         await Expect(page).ToHaveURLAsync(App.BaseAddress.ToString());
         await Expect(page.Locator("#composer-body")).ToBeVisibleAsync();

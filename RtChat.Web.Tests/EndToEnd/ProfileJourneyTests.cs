@@ -20,11 +20,7 @@ public sealed partial class ProfileJourneyTests : AppFixture
         _context.SetDefaultTimeout(10_000);
         _page = await _context.NewPageAsync();
         _browserErrors.Clear();
-        _page.PageError += (_, error) => _browserErrors.Add($"script error: {error}");
-        _page.Console += (_, message) =>
-        {
-            if (message.Type == "error") _browserErrors.Add($"console: {message.Text} ({message.Location})");
-        };
+        _page.CollectErrors(_browserErrors);
     }
 
     [TearDown]
@@ -36,11 +32,7 @@ public sealed partial class ProfileJourneyTests : AppFixture
         var user = TestUser.Create("journey");
         var photo = TestImages.Encode("JPEG", 320, 240, (x, y) => [(byte)x, (byte)y, 160]);
 
-        await _page.GotoAsync("/Identity/Account/Register");
-        await _page.Locator("[name='Input.Email']").FillAsync(user.Email);
-        await _page.Locator("[name='Input.Username']").FillAsync(user.Username);
-        await _page.Locator("[name='Input.Password']").FillAsync(user.Password);
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
+        await _page.SubmitSignUpAsync(user);
 
         await Expect(_page).ToHaveURLAsync(new Uri(App.BaseAddress, "/profile/onboarding?returnUrl=%2F").ToString());
         var preview = _page.GetByTestId("avatar-preview");
@@ -74,11 +66,7 @@ public sealed partial class ProfileJourneyTests : AppFixture
     public async Task A_file_over_the_limit_is_refused_in_the_browser_before_it_is_sent()
     {
         var user = TestUser.Create("journey");
-        await _page.GotoAsync("/Identity/Account/Register");
-        await _page.Locator("[name='Input.Email']").FillAsync(user.Email);
-        await _page.Locator("[name='Input.Username']").FillAsync(user.Username);
-        await _page.Locator("[name='Input.Password']").FillAsync(user.Password);
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
+        await _page.SubmitSignUpAsync(user);
         await Expect(_page.GetByTestId("header-name")).ToHaveTextAsync(user.Username);
 
         // Made in the page: sending 11 MB through the Playwright driver would take seconds.

@@ -17,11 +17,7 @@ public sealed class SignUpJourneyTests : AppFixture
         _context = await Chromium.NewContextAsync(App.BaseAddress);
         _page = await _context.NewPageAsync();
         _browserErrors.Clear();
-        _page.PageError += (_, error) => _browserErrors.Add($"script error: {error}");
-        _page.Console += (_, message) =>
-        {
-            if (message.Type == "error") _browserErrors.Add($"console: {message.Text} ({message.Location})");
-        };
+        _page.CollectErrors(_browserErrors);
     }
 
     [TearDown]
@@ -86,11 +82,7 @@ public sealed class SignUpJourneyTests : AppFixture
 
     private async Task SignUpAsync(TestUser user)
     {
-        await _page.GotoAsync("/Identity/Account/Register");
-        await _page.Locator("[name='Input.Email']").FillAsync(user.Email);
-        await _page.Locator("[name='Input.Username']").FillAsync(user.Username);
-        await _page.Locator("[name='Input.Password']").FillAsync(user.Password);
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
+        await _page.SubmitSignUpAsync(user);
         await Expect(_page.GetByTestId("header-name")).ToHaveTextAsync(user.Username);
     }
 }

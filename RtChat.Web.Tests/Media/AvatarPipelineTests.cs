@@ -124,11 +124,11 @@ public sealed class AvatarPipelineTests
 
     [Test]
     public void Png_claiming_50000_by_50000_pixels_is_refused_before_decoding() =>
-        AssertRefused(TestImages.PngHeaderOnly(50_000, 50_000), "The image is too large: at most 8192 pixels a side and 40 megapixels.");
+        AssertRefused(HeaderOnlyImages.Png(50_000, 50_000), "The image is too large: at most 8192 pixels a side and 40 megapixels.");
 
     [Test]
     public void Png_over_40_megapixels_within_8192_a_side_is_refused() =>
-        AssertRefused(TestImages.PngHeaderOnly(8000, 6000), "The image is too large: at most 8192 pixels a side and 40 megapixels.");
+        AssertRefused(HeaderOnlyImages.Png(8000, 6000), "The image is too large: at most 8192 pixels a side and 40 megapixels.");
 
     [Test]
     public void File_over_10_mb_is_refused()

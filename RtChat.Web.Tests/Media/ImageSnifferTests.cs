@@ -48,7 +48,7 @@ public sealed class ImageSnifferTests
 
     [Test]
     public void Header_size_of_a_huge_png_claim_is_read_as_claimed() =>
-        Assert.That(ImageHeader.ClaimedSize(TestImages.PngHeaderOnly(50_000, 50_000), ImageFormat.Png), Is.EqualTo((50_000, 50_000)));
+        Assert.That(ImageHeader.ClaimedSize(HeaderOnlyImages.Png(50_000, 50_000), ImageFormat.Png), Is.EqualTo((50_000, 50_000)));
 
     [Test]
     public void Header_size_of_a_cut_short_file_is_unknown() =>

@@ -141,45 +141,6 @@ internal static class TestImages
         w.Write(value);
     }
 
-    /// <summary>A PNG that is only a header claiming <paramref name="width"/>×<paramref name="height"/>, with valid CRCs.</summary>
-    public static byte[] PngHeaderOnly(uint width, uint height)
-    {
-        var png = new MemoryStream();
-        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        var ihdr = new byte[13];
-        BinaryPrimitives.WriteUInt32BigEndian(ihdr, width);
-        BinaryPrimitives.WriteUInt32BigEndian(ihdr.AsSpan(4), height);
-        ihdr[8] = 8; // bit depth
-        ihdr[9] = 6; // RGBA
-        Chunk(png, "IHDR", ihdr);
-        Chunk(png, "IDAT", [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]); // an empty zlib stream
-        Chunk(png, "IEND", []);
-        return png.ToArray();
-    }
-
-    private static void Chunk(Stream png, string type, byte[] data)
-    {
-        Span<byte> word = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(word, (uint)data.Length);
-        png.Write(word);
-        byte[] typed = [.. Encoding.ASCII.GetBytes(type), .. data];
-        png.Write(typed);
-        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32(typed));
-        png.Write(word);
-    }
-
-    private static uint Crc32(byte[] data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
-        }
-        return ~crc;
-    }
-
     /// <summary>The RIFF chunk ids of a WebP file (VP8, VP8L, VP8X, ALPH, ANIM, ANMF, ICCP, EXIF, XMP).</summary>
     public static IReadOnlyList<string> WebpChunks(byte[] webp)
     {

@@ -65,4 +65,14 @@ public static class AccountSteps
         var home = await web.GetPageAsync("/");
         return await web.SubmitAndFollowAsync(home, "header form[action*='Logout']");
     }
+
+    /// <summary>The response sends a signed-out visitor (or an ended session) to the login page.</summary>
+    public static void AssertRedirectsToLogin(HttpResponseMessage response)
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            Assert.That(response.Headers.Location?.AbsolutePath, Is.EqualTo(LoginPath));
+        }
+    }
 }

@@ -123,39 +123,25 @@ public sealed class ChatConnection
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException) { }
     }
 
+    private Task SendFrameAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
+        SendAsync(static (socket, payload) => socket.SendAsync(payload, WebSocketMessageType.Text, true, CancellationToken.None),
+            payload, cancellationToken);
+
     /// <summary>
-    /// <see cref="SendAsync"/> for a frame, without its cost where it is not needed: most sends complete at once (the
-    /// bytes fit the connection's buffers), and only one that has to wait gets the send timeout (a timer each). A room
-    /// of 10,000 sockets makes 10,000 sends per message, so this is the fan-out's hot path.
+    /// One send at a time; a socket that will not take bytes within the send timeout is dropped. Most sends complete at
+    /// once (the bytes fit the connection's buffers), and only one that has to wait gets the timeout (a timer each): a
+    /// room of 10,000 sockets makes 10,000 sends per message, so this is the fan-out's hot path.
     /// </summary>
-    private async Task SendFrameAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    private async Task SendAsync<TState>(Func<WebSocket, TState, ValueTask> send, TState state, CancellationToken cancellationToken)
     {
         await _sending.WaitAsync(cancellationToken);
         try
         {
-            var sending = _socket.SendAsync(payload, WebSocketMessageType.Text, true, CancellationToken.None);
+            var sending = send(_socket, state);
             if (sending.IsCompletedSuccessfully)
                 sending.GetAwaiter().GetResult();
             else
                 await sending.AsTask().WaitAsync(_options.SendTimeout, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            Drop("send timed out");
-        }
-        finally
-        {
-            _sending.Release();
-        }
-    }
-
-    /// <summary>One send at a time, each bounded by the send timeout: a socket that will not take bytes is dropped.</summary>
-    private async Task SendAsync(Func<WebSocket, Task> send, CancellationToken cancellationToken)
-    {
-        await _sending.WaitAsync(cancellationToken);
-        try
-        {
-            await send(_socket).WaitAsync(_options.SendTimeout, cancellationToken);
         }
         catch (TimeoutException)
         {
@@ -222,9 +208,9 @@ public sealed class ChatConnection
     }
 
     private Task CloseAsync(WebSocketCloseStatus status, string description, CancellationToken cancellationToken) =>
-        SendAsync(socket => socket.State is WebSocketState.Open or WebSocketState.CloseReceived
-            ? socket.CloseOutputAsync(status, description, CancellationToken.None)
-            : Task.CompletedTask, cancellationToken);
+        SendAsync(static (socket, close) => socket.State is WebSocketState.Open or WebSocketState.CloseReceived
+            ? new ValueTask(socket.CloseOutputAsync(close.status, close.description, CancellationToken.None))
+            : ValueTask.CompletedTask, (status, description), cancellationToken);
 
     /// <summary>After refusing a frame, reads and discards until the client acknowledges the close (briefly).</summary>
     private async Task AwaitClientCloseAsync(byte[] scratch, CancellationToken cancellationToken)

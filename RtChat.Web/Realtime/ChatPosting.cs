@@ -30,17 +30,8 @@ public sealed class RoomSequencer
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _rooms = new();
 
-    public async Task<IDisposable> EnterAsync(string room, CancellationToken cancellationToken)
-    {
-        var gate = _rooms.GetOrAdd(room, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        return new Release(gate);
-    }
-
-    private sealed class Release(SemaphoreSlim gate) : IDisposable
-    {
-        public void Dispose() => gate.Release();
-    }
+    public Task<IDisposable> EnterAsync(string room, CancellationToken cancellationToken) =>
+        GateTurn.TakeAsync(_rooms.GetOrAdd(room, _ => new SemaphoreSlim(1, 1)), cancellationToken);
 }
 
 /// <summary>
@@ -53,27 +44,26 @@ public sealed class MessageCommits(DatabaseOptions database)
 {
     private readonly SemaphoreSlim? _writer = database.Provider == DatabaseProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
 
-    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    public Task<IDisposable> EnterAsync(CancellationToken cancellationToken) =>
+        _writer is null ? Task.FromResult<IDisposable>(GateTurn.None) : GateTurn.TakeAsync(_writer, cancellationToken);
+}
+
+/// <summary>A turn at a one-at-a-time gate, given back once when disposed.</summary>
+internal sealed class GateTurn(SemaphoreSlim? gate) : IDisposable
+{
+    /// <summary>A turn at no gate: nothing to give back.</summary>
+    public static readonly GateTurn None = new(null);
+
+    private int _released;
+
+    public static async Task<IDisposable> TakeAsync(SemaphoreSlim gate, CancellationToken cancellationToken)
     {
-        if (_writer is null) return NoGate.Instance;
-        await _writer.WaitAsync(cancellationToken);
-        return new Turn(_writer);
+        await gate.WaitAsync(cancellationToken);
+        return new GateTurn(gate);
     }
 
-    private sealed class Turn(SemaphoreSlim writer) : IDisposable
+    public void Dispose()
     {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0) writer.Release();
-        }
-    }
-
-    private sealed class NoGate : IDisposable
-    {
-        public static readonly NoGate Instance = new();
-
-        public void Dispose() { }
+        if (gate is not null && Interlocked.Exchange(ref _released, 1) == 0) gate.Release();
     }
 }

@@ -51,8 +51,7 @@ public sealed class SecurityStampDueTests : SecurityStampFixture
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(stale.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-            Assert.That(stale.Headers.Location?.AbsolutePath, Is.EqualTo(AccountSteps.LoginPath));
+            AccountSteps.AssertRedirectsToLogin(stale);
             Assert.That(fresh.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the session that changed it stays signed in");
         }
     }

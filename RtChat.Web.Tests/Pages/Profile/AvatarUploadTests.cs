@@ -140,7 +140,7 @@ public sealed class AvatarUploadTests : AppFixture
         var jpeg = TestImages.Encode("JPEG", 300, 200, (x, y) => [(byte)x, (byte)y, (byte)(x ^ y)]);
         yield return new TestCaseData(new Upload("cut.jpg", "image/jpeg", jpeg[..(jpeg.Length / 2)]), Damaged)
             .SetName("A_truncated_jpeg_is_refused_as_damaged");
-        yield return new TestCaseData(new Upload("bomb.png", "image/png", TestImages.PngHeaderOnly(50_000, 50_000)), TooManyPixels)
+        yield return new TestCaseData(new Upload("bomb.png", "image/png", HeaderOnlyImages.Png(50_000, 50_000)), TooManyPixels)
             .SetName("A_png_claiming_50000_by_50000_pixels_is_refused");
     }
 

@@ -17,11 +17,7 @@ public sealed class DeleteTests : AppFixture
 
         using var response = await web.GetAsync(ProfileSteps.DeletePath);
 
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-            Assert.That(response.Headers.Location?.AbsolutePath, Is.EqualTo(AccountSteps.LoginPath));
-        }
+        AccountSteps.AssertRedirectsToLogin(response);
     }
 
     [Test]

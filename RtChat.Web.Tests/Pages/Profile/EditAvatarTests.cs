@@ -50,11 +50,7 @@ public sealed class EditAvatarTests : AppFixture
 
         using var response = await anonymous.GetAsync("/media/" + key);
 
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-            Assert.That(response.Headers.Location?.AbsolutePath, Is.EqualTo(AccountSteps.LoginPath));
-        }
+        AccountSteps.AssertRedirectsToLogin(response);
     }
 
     [Test]

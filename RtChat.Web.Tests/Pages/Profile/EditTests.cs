@@ -14,11 +14,7 @@ public sealed class EditTests : AppFixture
 
         using var response = await web.GetAsync(path);
 
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-            Assert.That(response.Headers.Location?.AbsolutePath, Is.EqualTo(AccountSteps.LoginPath));
-        }
+        AccountSteps.AssertRedirectsToLogin(response);
     }
 
     [Test]

@@ -130,8 +130,7 @@ public sealed class IndexTests : AppFixture
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-            Assert.That(response.Headers.Location?.AbsolutePath, Is.EqualTo(AccountSteps.LoginPath));
+            AccountSteps.AssertRedirectsToLogin(response);
             Assert.That(response.Headers.Location?.Query, Is.EqualTo("?ReturnUrl=" + Uri.EscapeDataString(path)));
         }
     }

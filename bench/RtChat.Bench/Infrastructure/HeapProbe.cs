@@ -14,84 +14,36 @@ public static class HeapProbe
 {
     public sealed record Heap(long TotalBytes, long Gen0, long Gen1, long Gen2, long Loh, long Poh);
 
+    private const long GcHeapDump = 0x100000, TypeEvents = 0x80000, GcHeapAndTypeNames = 0x1000000;
+    private const ulong LargeObject = 1024;
+    private const long GcKeywords = (long)(ClrTraceEventParser.Keywords.GC | ClrTraceEventParser.Keywords.GCHeapCollect);
+
     public static async Task<Heap> FullGcAsync(int pid, TimeSpan patience)
     {
-        var client = new DiagnosticsClient(pid);
-        var providers = new[]
-        {
-            new EventPipeProvider(ClrTraceEventParser.ProviderName, EventLevel.Informational,
-                (long)(ClrTraceEventParser.Keywords.GC | ClrTraceEventParser.Keywords.GCHeapCollect)),
-        };
-        using var session = client.StartEventPipeSession(providers, requestRundown: false);
-        var result = new TaskCompletionSource<Heap>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var processing = Task.Run(() =>
-        {
-            using var source = new EventPipeEventSource(session.EventStream);
-            var induced = false;
-            source.Clr.GCStart += e =>
-            {
-                if (e.Reason == GCReason.Induced && e.Depth == 2) induced = true;
-            };
+        Heap? heap = null;
+        await InducedFullGcAsync(pid, EventLevel.Informational, GcKeywords, patience, (source, induced) =>
             source.Clr.GCHeapStats += e =>
             {
-                if (!induced) return;
+                if (!induced()) return;
                 var poh = e.GenerationSize4;
-                result.TrySetResult(new Heap(
+                heap ??= new Heap(
                     e.GenerationSize0 + e.GenerationSize1 + e.GenerationSize2 + e.GenerationSize3 + poh,
-                    e.GenerationSize0, e.GenerationSize1, e.GenerationSize2, e.GenerationSize3, poh));
-            };
-            try
-            {
-                source.Process();
-            }
-            catch (Exception e) when (!result.Task.IsCompleted)
-            {
-                result.TrySetException(e);
-            }
-        });
-        try
-        {
-            return await result.Task.WaitAsync(patience);
-        }
-        finally
-        {
-            try
-            {
-                await session.StopAsync(CancellationToken.None);
-            }
-            catch (Exception e) when (e is ServerNotAvailableException or IOException or TimeoutException) { }
-            await processing.WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
+                    e.GenerationSize0, e.GenerationSize1, e.GenerationSize2, e.GenerationSize3, poh);
+            });
+        return heap!;
     }
 
     /// <summary>
     /// Live objects by type after an induced full GC (the runtime's heap dump events, as dotnet-gcdump collects them):
     /// type name → (count, bytes). For finding what a socket keeps alive: diff two histograms.
     /// </summary>
-    private const ulong LargeObject = 1024;
-
     public static async Task<Dictionary<string, (long Count, long Bytes)>> HistogramAsync(int pid, TimeSpan patience)
     {
-        const long GcHeapDump = 0x100000, Type = 0x80000, GcHeapAndTypeNames = 0x1000000;
-        var client = new DiagnosticsClient(pid);
-        var providers = new[]
-        {
-            new EventPipeProvider(ClrTraceEventParser.ProviderName, EventLevel.Verbose,
-                (long)(ClrTraceEventParser.Keywords.GC | ClrTraceEventParser.Keywords.GCHeapCollect) | GcHeapDump | Type | GcHeapAndTypeNames),
-        };
         var names = new Dictionary<ulong, string>();
         var sizes = new Dictionary<ulong, (long Count, long Bytes)>();
         var large = new Dictionary<(ulong Type, long Size), long>();
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var session = client.StartEventPipeSession(providers, requestRundown: false);
-        var processing = Task.Run(() =>
+        await InducedFullGcAsync(pid, EventLevel.Verbose, GcKeywords | GcHeapDump | TypeEvents | GcHeapAndTypeNames, patience, (source, induced) =>
         {
-            using var source = new EventPipeEventSource(session.EventStream);
-            var induced = false;
-            source.Clr.GCStart += e =>
-            {
-                if (e.Reason == GCReason.Induced && e.Depth == 2) induced = true;
-            };
             source.Clr.TypeBulkType += e =>
             {
                 for (var i = 0; i < e.Count; i++)
@@ -102,19 +54,53 @@ public static class HeapProbe
             };
             source.Clr.GCBulkNode += e =>
             {
-                if (!induced) return;
+                if (!induced()) return;
                 for (var i = 0; i < e.Count; i++)
                 {
                     var node = e.Values(i);
                     sizes.TryGetValue(node.TypeID, out var sum);
                     sizes[node.TypeID] = (sum.Count + 1, sum.Bytes + (long)node.Size);
-                    if (node.Size >= LargeObject)
-                    {
-                        large.TryGetValue((node.TypeID, (long)node.Size), out var count);
-                        large[(node.TypeID, (long)node.Size)] = count + 1;
-                    }
+                    if (node.Size < LargeObject) continue;
+                    large.TryGetValue((node.TypeID, (long)node.Size), out var count);
+                    large[(node.TypeID, (long)node.Size)] = count + 1;
                 }
             };
+        }, trailing: TimeSpan.FromSeconds(1)); // the type names trail the nodes a little
+        string NameOf(ulong id) => names.TryGetValue(id, out var n) ? n : $"type 0x{id:x}";
+        var histogram = new Dictionary<string, (long Count, long Bytes)>();
+        foreach (var (id, (count, bytes)) in sizes)
+        {
+            histogram.TryGetValue(NameOf(id), out var sum);
+            histogram[NameOf(id)] = (sum.Count + count, sum.Bytes + bytes);
+        }
+        // Objects of 1 KB and more are also listed by exact size: a type's total hides whether it is one buffer each or a pool's blocks.
+        foreach (var ((id, size), count) in large)
+            histogram[$"{NameOf(id)} of {size:N0} B"] = (count, count * size);
+        return histogram;
+    }
+
+    /// <summary>
+    /// Opens an EventPipe session with the CLR provider (GCHeapCollect makes the runtime run a full blocking GC),
+    /// lets <paramref name="subscribe"/> attach its handlers — told whether the induced GC has started — and returns
+    /// once that GC's GCHeapStats arrived (plus <paramref name="trailing"/>), the session stopped.
+    /// </summary>
+    private static async Task InducedFullGcAsync(int pid, EventLevel level, long keywords, TimeSpan patience,
+        Action<TraceEventSource, Func<bool>> subscribe, TimeSpan trailing = default)
+    {
+        var client = new DiagnosticsClient(pid);
+        using var session = client.StartEventPipeSession(
+            [new EventPipeProvider(ClrTraceEventParser.ProviderName, level, keywords)], requestRundown: false);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var processing = Task.Run(() =>
+        {
+            using var source = new EventPipeEventSource(session.EventStream);
+            var induced = false;
+            source.Clr.GCStart += e =>
+            {
+                if (e.Reason == GCReason.Induced && e.Depth == 2) induced = true;
+            };
+            subscribe(source, () => induced);
+            // Attached after the caller's handlers, so theirs see this event first.
             source.Clr.GCHeapStats += _ =>
             {
                 if (induced) done.TrySetResult();
@@ -131,7 +117,7 @@ public static class HeapProbe
         try
         {
             await done.Task.WaitAsync(patience);
-            await Task.Delay(1000); // the type names trail the nodes a little
+            if (trailing > TimeSpan.Zero) await Task.Delay(trailing);
         }
         finally
         {
@@ -142,19 +128,5 @@ public static class HeapProbe
             catch (Exception e) when (e is ServerNotAvailableException or IOException or TimeoutException) { }
             await processing.WaitAsync(TimeSpan.FromSeconds(30)).ContinueWith(_ => { }, TaskScheduler.Default);
         }
-        var histogram = new Dictionary<string, (long Count, long Bytes)>();
-        foreach (var (id, (count, bytes)) in sizes)
-        {
-            var name = names.TryGetValue(id, out var n) ? n : $"type 0x{id:x}";
-            histogram.TryGetValue(name, out var sum);
-            histogram[name] = (sum.Count + count, sum.Bytes + bytes);
-        }
-        // Objects of 1 KB and more are also listed by exact size: a type's total hides whether it is one buffer each or a pool's blocks.
-        foreach (var ((id, size), count) in large)
-        {
-            var name = $"{(names.TryGetValue(id, out var n) ? n : $"type 0x{id:x}")} of {size:N0} B";
-            histogram[name] = (count, count * size);
-        }
-        return histogram;
     }
 }

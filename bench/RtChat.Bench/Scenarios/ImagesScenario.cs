@@ -1,10 +1,10 @@
-using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging.Abstractions;
 using RtChat.Bench.Infrastructure;
 using RtChat.Web.Media;
 using RtChat.Web.Media.ImageMagick;
+using RtChat.Web.Tests.Media;
 
 namespace RtChat.Bench.Scenarios;
 
@@ -56,8 +56,8 @@ public static class ImagesScenario
             twoPeak.Add(peak);
         }
 
-        var pngBomb = PngHeaderOnly(50_000, 50_000);
-        var jpegBomb = JpegHeaderOnly(50_000, 50_000);
+        var pngBomb = HeaderOnlyImages.Png(50_000, 50_000);
+        var jpegBomb = HeaderOnlyImages.Jpeg(50_000, 50_000);
         var bombTimes = new List<double>();
         var refused = 0;
         for (var i = 0; i < 50; i++)
@@ -140,54 +140,6 @@ public static class ImagesScenario
         var peakKb = GetRusage(-1 /* RUSAGE_CHILDREN */, out var usage) == 0 ? usage.MaxRssKb : 0;
         Directory.Delete(dir, recursive: true);
         return new CliReference(times.Count, Stats.Percentile(times, 50), times.Max(), peakKb / 1024.0);
-    }
-
-    /// <summary>A PNG that is only a header claiming <paramref name="width"/>×<paramref name="height"/> (valid CRCs).</summary>
-    private static byte[] PngHeaderOnly(uint width, uint height)
-    {
-        var png = new MemoryStream();
-        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        var ihdr = new byte[13];
-        BinaryPrimitives.WriteUInt32BigEndian(ihdr, width);
-        BinaryPrimitives.WriteUInt32BigEndian(ihdr.AsSpan(4), height);
-        ihdr[8] = 8;
-        ihdr[9] = 6;
-        Chunk(png, "IHDR"u8, ihdr);
-        Chunk(png, "IDAT"u8, [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
-        Chunk(png, "IEND"u8, []);
-        return png.ToArray();
-    }
-
-    /// <summary>A JPEG that is only SOI, a baseline frame header claiming the size, and EOI.</summary>
-    private static byte[] JpegHeaderOnly(ushort width, ushort height)
-    {
-        var sof = new byte[] { 0xFF, 0xC0, 0x00, 0x11, 0x08, 0, 0, 0, 0, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01 };
-        BinaryPrimitives.WriteUInt16BigEndian(sof.AsSpan(5), height);
-        BinaryPrimitives.WriteUInt16BigEndian(sof.AsSpan(7), width);
-        return [0xFF, 0xD8, .. sof, 0xFF, 0xD9];
-    }
-
-    private static void Chunk(Stream png, ReadOnlySpan<byte> type, byte[] data)
-    {
-        Span<byte> word = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(word, (uint)data.Length);
-        png.Write(word);
-        byte[] typed = [.. type, .. data];
-        png.Write(typed);
-        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32(typed));
-        png.Write(word);
-    }
-
-    private static uint Crc32(byte[] data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
-        }
-        return ~crc;
     }
 
     [StructLayout(LayoutKind.Sequential)]

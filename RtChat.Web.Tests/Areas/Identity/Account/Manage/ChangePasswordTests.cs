@@ -64,10 +64,6 @@ public sealed class ChangePasswordTests : AppFixture
 
         using var response = await web.GetAsync(ChangePassword);
 
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-            Assert.That(response.Headers.Location?.AbsolutePath, Is.EqualTo(AccountSteps.LoginPath));
-        }
+        AccountSteps.AssertRedirectsToLogin(response);
     }
 }
