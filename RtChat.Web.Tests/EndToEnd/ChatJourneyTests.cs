@@ -117,14 +117,29 @@ public sealed class ChatJourneyTests : AppFixture
     }
 
     [Test]
-    public async Task The_online_count_drops_when_the_other_person_closes_the_page()
+    public async Task The_online_count_and_the_authors_dot_follow_the_other_person_leaving_and_coming_back()
     {
-        await Expect(_alice.OnlineCount).ToHaveTextAsync("2 online");
+        const string green = "rgb(34, 197, 94)";
+        var text = $"Am I online? {Guid.NewGuid():N}";
+        await _bob.Composer.FillAsync(text);
+        await _bob.Composer.PressAsync("Enter");
+        var bobsDot = _alice.Message(text).Locator(".presence-dot");
+        await Expect(bobsDot).ToHaveCSSAsync("background-color", green);
 
         await _bob.Page.CloseAsync();
 
         await Expect(_alice.OnlineCount).ToHaveTextAsync("1 online");
         await Expect(_alice.OnlineCount).ToHaveAttributeAsync("data-count", "1");
+        await Expect(bobsDot).Not.ToHaveCSSAsync("background-color", green);
+
+        var bobAgain = await _bob.Context.NewPageAsync();
+        bobAgain.CollectErrors(_browserErrors, "bob again: ");
+        await bobAgain.GotoAsync(App.BaseAddress.ToString());
+
+        await Expect(_alice.OnlineCount).ToHaveTextAsync("2 online");
+        await Expect(bobsDot).ToHaveCSSAsync("background-color", green);
+        var bobsRules = _alice.Page.Locator($"#presence-style style[data-presence-user='{await App.UserIdAsync(_bob.User)}']");
+        await Expect(bobsRules).ToHaveCountAsync(1);
         AssertNoBrowserErrors();
     }
 

@@ -59,18 +59,53 @@ public sealed class PresenceTests : AppFixture
         await aliceTab2.CloseAsync();
         var afterBothClosed = await bobTab.WaitForOnlineCountAsync(1);
 
-        var fragment = await WebSession.ParseHtmlAsync(afterBothClosed, App.BaseAddress);
-        var bobId = await App.UserIdAsync(bob);
+        var change = await WebSession.ParseHtmlAsync(afterBothClosed, App.BaseAddress);
         var aliceId = await App.UserIdAsync(alice);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(fragment.QuerySelector("#online-count")?.GetAttribute("hx-swap-oob"), Is.EqualTo("true"));
-            Assert.That(fragment.QuerySelector("#online-count")?.TextContent, Does.Contain("1 online"));
-            Assert.That(fragment.QuerySelector("#presence-style")?.TextContent, Does.Contain(bobId).And.Not.Contain(aliceId),
-                "only bob's dots are green");
+            Assert.That(change.QuerySelector("#online-count")?.GetAttribute("hx-swap-oob"), Is.EqualTo("true"));
+            Assert.That(change.QuerySelector("#online-count")?.TextContent, Does.Contain("1 online"));
+            Assert.That(RulesIn(change), Is.EqualTo(new[] { (aliceId, false) }), "only alice changed: her dots turn back");
         }
         await bobTab2.WaitForOnlineCountAsync(1);
     }
+
+    [Test]
+    public async Task A_socket_starts_from_the_whole_online_list_then_hears_only_who_changed()
+    {
+        var (aliceWeb, alice) = await SignedInAsync("alice");
+        var (bobWeb, bob) = await SignedInAsync("bob");
+        var (carolWeb, carol) = await SignedInAsync("carol");
+        using var _ = aliceWeb;
+        using var __ = bobWeb;
+        using var ___ = carolWeb;
+        var room = await App.CreateGroupAsync(alice, bob, carol);
+        var (aliceId, bobId, carolId) = (await App.UserIdAsync(alice), await App.UserIdAsync(bob), await App.UserIdAsync(carol));
+        await using var aliceTab = await ChatSocket.ConnectAsync(App.BaseAddress, aliceWeb, room, name: "alice's tab");
+        await using var bobTab = await ChatSocket.ConnectAsync(App.BaseAddress, bobWeb, room, name: "bob's tab");
+        await aliceTab.WaitForOnlineCountAsync(2);
+
+        await using var carolTab = await ChatSocket.ConnectAsync(App.BaseAddress, carolWeb, room, name: "carol's tab");
+        var whole = await WebSession.ParseHtmlAsync(
+            await carolTab.WaitForAsync(frame => frame.Contains("id=\"presence-style\""), "the whole list"), App.BaseAddress);
+        var carolArrived = await WebSession.ParseHtmlAsync(await aliceTab.WaitForOnlineCountAsync(3), App.BaseAddress);
+        await bobTab.CloseAsync();
+        var bobLeft = await WebSession.ParseHtmlAsync(await carolTab.WaitForOnlineCountAsync(2), App.BaseAddress);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(whole.QuerySelector("#presence-style")?.GetAttribute("hx-swap-oob"), Is.EqualTo("true"), "replaces the page's list");
+            Assert.That(whole.QuerySelector("#presence-style")?.TextContent,
+                Does.Contain(aliceId).And.Contain(bobId).And.Contain(carolId), "everyone online, carol too");
+            Assert.That(RulesIn(carolArrived), Is.EqualTo(new[] { (carolId, true) }), "alice hears only that carol came");
+            Assert.That(RulesIn(bobLeft), Is.EqualTo(new[] { (bobId, false) }), "carol hears only that bob left");
+        }
+    }
+
+    /// <summary>The per-user rules a change frame appends: whose, and whether it turns their dots green.</summary>
+    private static IEnumerable<(string User, bool Online)> RulesIn(AngleSharp.Dom.IDocument frame) =>
+        frame.QuerySelectorAll("[hx-swap-oob='beforeend:#presence-style'] style[data-presence-user]")
+            .Select(rule => (rule.GetAttribute("data-presence-user")!, rule.TextContent.Contains("--presence-online")));
 
     [Test]
     public async Task A_page_opened_while_others_are_connected_shows_them_online()

@@ -46,7 +46,7 @@ internal static class ChatSocketEndpoint
         var connection = new ChatConnection(socket, roomName, userId, options);
         sockets.Add(connection);
         await presence.ConnectedAsync(roomName, userId, connection.Id);
-        publisher.MarkChanged(roomName);
+        publisher.Opened(connection);
         try
         {
             await connection.RunAsync(async (afterId, ct) =>

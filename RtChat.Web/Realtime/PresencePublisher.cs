@@ -3,18 +3,31 @@ using System.Collections.Concurrent;
 namespace RtChat.Web.Realtime;
 
 /// <summary>
-/// Gathers presence changes and sends each changed room one update per interval (so a burst of joins is
-/// one frame), refreshes this node's connections well within the TTL, and expires the silent ones.
+/// Gathers presence changes and sends each changed room one update per interval: who came online and who went offline
+/// since the last one (so a burst of joins is one frame, and its size follows the changes, not the room). A socket that
+/// just opened gets the room's whole list from the same loop, so that list and the changes after it never cross.
+/// Also refreshes this node's connections well within the TTL and expires the silent ones.
 /// </summary>
 public sealed class PresencePublisher(
     IPresence presence, LocalSockets sockets, ChatFrames frames, IBackplane backplane, RealtimeOptions options,
     TimeProvider clock, ILogger<PresencePublisher> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, byte> _changed = new();
+    private readonly ConcurrentQueue<ChatConnection> _opened = new();
+
+    // Who each room's sockets were last told is online; read and written only by the loop.
+    private readonly Dictionary<string, HashSet<string>> _announced = new();
     private DateTimeOffset _nextRefresh;
     private int _lastTotal = -1;
 
     public void MarkChanged(string room) => _changed[room] = 0;
+
+    /// <summary>A socket opened (and already receives the room's frames): it gets the whole list at the next update.</summary>
+    public void Opened(ChatConnection connection)
+    {
+        _opened.Enqueue(connection);
+        MarkChanged(connection.Room);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -46,12 +59,38 @@ public sealed class PresencePublisher(
         foreach (var room in _changed.Keys)
         {
             _changed.TryRemove(room, out _);
-            await backplane.PublishAsync(await frames.PresenceAsync(room, await presence.OnlineInAsync(room)), cancellationToken);
+            await AnnounceChangesAsync(room, cancellationToken);
         }
+        await SendWholeListsAsync();
         // Every socket on the site gets the total, so it goes out only when it moved (a second tab does not move it).
         var total = await presence.OnlineTotalAsync();
         if (total == _lastTotal) return;
         _lastTotal = total;
         await backplane.PublishAsync(await frames.OnlineTotalAsync(total), cancellationToken);
+    }
+
+    private async Task AnnounceChangesAsync(string room, CancellationToken cancellationToken)
+    {
+        var online = (await presence.OnlineInAsync(room)).ToHashSet();
+        var before = _announced.GetValueOrDefault(room) ?? [];
+        var cameOnline = online.Where(user => !before.Contains(user)).ToList();
+        var wentOffline = before.Where(user => !online.Contains(user)).ToList();
+        if (online.Count == 0) _announced.Remove(room);
+        else _announced[room] = online;
+        if (cameOnline.Count == 0 && wentOffline.Count == 0) return;
+        await backplane.PublishAsync(await frames.PresenceChangesAsync(room, online.Count, cameOnline, wentOffline), cancellationToken);
+    }
+
+    /// <summary>Each room's list is rendered once for all the sockets that opened there since the last update.</summary>
+    private async Task SendWholeListsAsync()
+    {
+        var rendered = new Dictionary<string, RoomFrame>();
+        while (_opened.TryDequeue(out var connection))
+        {
+            if (!rendered.TryGetValue(connection.Room, out var frame))
+                rendered[connection.Room] = frame =
+                    await frames.PresenceSnapshotAsync(connection.Room, _announced.GetValueOrDefault(connection.Room) ?? []);
+            connection.Enqueue(frame);
+        }
     }
 }

@@ -21,6 +21,9 @@ public class RoomModel(AppDbContext db, ChatHistory history, ChatPosting posting
     /// <summary>This answer carries an older page to prepend (the Older handler), not the whole room.</summary>
     public bool PrependsOlderPage { get; private set; }
     public IReadOnlyCollection<string> Online { get; private set; } = [];
+
+    /// <summary>The page's green dots: only authors it shows (the socket sends the whole list once it opens).</summary>
+    public IReadOnlyCollection<string> OnlineAuthorsShown => Messages.Select(m => m.AuthorId).Where(Online.Contains).ToHashSet();
     public ComposerForm Composer { get; private set; } = new();
     public int MaxMessageLength => options.Rules.MaxLength;
     public string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;

@@ -1,6 +1,6 @@
 // The chat page's client side: catch up after every (re)connect, keep the view at the newest
 // message, and show times relative to now. Fragments arrive identical for everyone; this file
-// only reads them.
+// only reads them (and drops presence rules a newer one replaced).
 (() => {
   "use strict";
 
@@ -43,7 +43,17 @@
     });
     chat.addEventListener("htmx:wsClose", () => chat.classList.add("chat-offline"));
     chat.addEventListener("htmx:wsBeforeMessage", () => { stick = nearBottom(); });
+    // Presence changes append one rule per user; only each user's newest rule matters.
+    const prunePresence = () => {
+      const seen = new Set();
+      const rules = chat.querySelectorAll("#presence-style style[data-presence-user]");
+      for (let i = rules.length - 1; i >= 0; i--) {
+        if (seen.has(rules[i].dataset.presenceUser)) rules[i].remove();
+        else seen.add(rules[i].dataset.presenceUser);
+      }
+    };
     chat.addEventListener("htmx:wsAfterMessage", (event) => {
+      prunePresence();
       const mine = viewer && event.detail.message.includes(`data-author-id="${viewer}"`);
       if (chat.querySelector("#messages [data-message-id]")) chat.querySelector(".chat-empty")?.remove();
       relabel(chat);
