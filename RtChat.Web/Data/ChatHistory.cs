@@ -30,8 +30,9 @@ public sealed class ChatHistory(AppDbContext db)
                 .Take(limit + 1))
             .ToListAsync(cancellationToken);
 
-    /// <summary>One message as every socket will show it (read back after its commit, so the author's profile is current).</summary>
-    public Task<MessageView> OneAsync(long id, CancellationToken cancellationToken = default) => One(db, id, cancellationToken);
+    /// <summary>Messages as every socket will show them, in id order (read back after their commit, so authors' profiles are current).</summary>
+    public async Task<IReadOnlyList<MessageView>> ManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default) =>
+        await Views(db.Messages.Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id)).ToListAsync(cancellationToken);
 
     private static readonly Expression<Func<ChatMessage, MessageView>> ToView = m => new MessageView(
         m.Id, m.AuthorId, m.Author.UserName!, m.Author.Profile.DisplayName ?? m.Author.UserName!,
@@ -43,11 +44,6 @@ public sealed class ChatHistory(AppDbContext db)
         EF.CompileAsyncQuery((AppDbContext db, int roomId, long beforeId) =>
             db.Messages.AsNoTracking().Where(m => m.RoomId == roomId && m.Id < beforeId)
                 .OrderByDescending(m => m.Id).Take(PageSize + 1).Select(ToView));
-
-    // Compiled once: it runs for every message sent.
-    private static readonly Func<AppDbContext, long, CancellationToken, Task<MessageView>> One =
-        EF.CompileAsyncQuery((AppDbContext db, long id, CancellationToken _) =>
-            db.Messages.AsNoTracking().Where(m => m.Id == id).Select(ToView).Single());
 
     private static IQueryable<MessageView> Views(IQueryable<ChatMessage> messages) => messages.AsNoTracking().Select(ToView);
 }

@@ -21,11 +21,11 @@ public static class RealtimeSetup
         services.AddSingleton<IRoomBroadcaster, RoomBroadcaster>();
         services.AddSingleton<PresencePublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<PresencePublisher>());
-        services.AddSingleton<RoomSequencer>();
-        services.AddSingleton<MessageCommits>();
+        services.AddSingleton<MessageCommitter>();
+        services.AddHostedService(sp => sp.GetRequiredService<MessageCommitter>());
         services.AddSingleton<SendThrottle>();
         services.AddScoped<ChatHistory>();
-        services.AddScoped<ChatPosting>();
+        services.AddSingleton<ChatPosting>();
         return builder;
     }
 

@@ -28,7 +28,7 @@ public sealed class ChatRoomPostingTests
         {
             Assert.That(message.Body, Is.EqualTo("hello there"));
             Assert.That(message.AuthorId, Is.EqualTo("alice"));
-            Assert.That(message.Room, Is.SameAs(room));
+            Assert.That(message.RoomId, Is.EqualTo(room.Id));
             Assert.That(message.CreatedAt, Is.EqualTo(Now));
         }
     }

@@ -13,9 +13,9 @@ public class ChatMessage
 
     private ChatMessage() { }
 
+    /// <remarks>Refers to its room by id only, so it can be committed by a unit of work other than the one that loaded the room.</remarks>
     internal ChatMessage(ChatRoom room, string authorId, string body, DateTimeOffset createdAt)
     {
-        Room = room;
         RoomId = room.Id;
         AuthorId = authorId;
         Body = body;

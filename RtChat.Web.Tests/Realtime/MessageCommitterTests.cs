@@ -1,0 +1,63 @@
+using Microsoft.Extensions.DependencyInjection;
+using RtChat.Web.Data;
+using RtChat.Web.Domain.Chat;
+using RtChat.Web.Realtime;
+using RtChat.Web.Tests.Support;
+
+namespace RtChat.Web.Tests.Realtime;
+
+/// <summary>Posts are committed and broadcast in batches: each once, in id order, and one bad message fails alone.</summary>
+public sealed class MessageCommitterTests : AppFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["Chat:SendLimit"] = "1000",
+    };
+
+    [Test]
+    public async Task Messages_posted_at_once_reach_a_socket_each_once_in_id_order()
+    {
+        using var web = App.NewSession();
+        var user = TestUser.Create("burst");
+        await web.RegisterAsync(user);
+        var room = await App.CreateGroupAsync(user);
+        var composer = await web.OpenComposerAsync(room);
+        await using var socket = await ChatSocket.ConnectAsync(App.BaseAddress, web, room, name: "the socket");
+        await socket.WaitForAsync(frame => ChatSocket.OnlineCountIn(frame) is not null, "presence (the socket is in)");
+
+        await Task.WhenAll(Enumerable.Range(1, 40).Select(i => composer.SendAsync($"burst {i}")));
+        var lastId = await App.LastMessageIdAsync(room);
+        await socket.WaitForMessageAsync(lastId);
+
+        var received = socket.Received.SelectMany(ChatSocket.MessageIdsIn).ToList();
+        Assert.That(received, Has.Count.EqualTo(40).And.Ordered, "every message once, in id order");
+    }
+
+    [Test]
+    public async Task A_message_that_cannot_be_stored_fails_alone_and_the_rest_of_its_batch_is_stored()
+    {
+        using var web = App.NewSession();
+        var user = TestUser.Create("batch");
+        await web.RegisterAsync(user);
+        var userId = await App.UserIdAsync(user);
+        var room = await App.QueryAsync(db => db.FindForUserAsync(ChatSteps.PublicRoom, userId)) ?? throw new AssertionException("No public room.");
+        var gone = new ChatRoom("deleted-" + Guid.NewGuid().ToString("N")[..8], RoomKind.Public, DateTimeOffset.UtcNow);
+        var committer = App.Services.GetRequiredService<MessageCommitter>();
+        var now = DateTimeOffset.UtcNow;
+
+        // Handed over together, so they are likely to share a batch; either way each must end on its own terms.
+        var before = committer.CommitAsync(room.Name, room.Post(userId, "stored before", new MessageRules(), now)).WaitAsync(ChatSocket.Patience);
+        var bad = committer.CommitAsync(gone.Name, gone.Post(userId, "in a room that is gone", new MessageRules(), now)).WaitAsync(ChatSocket.Patience);
+        var after = committer.CommitAsync(room.Name, room.Post(userId, "stored after", new MessageRules(), now)).WaitAsync(ChatSocket.Patience);
+
+        Assert.That(async () => await bad, Throws.Exception.Not.TypeOf<TimeoutException>(), "its room does not exist");
+        var (first, second) = (await before, await after);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(second.Id, Is.GreaterThan(first.Id), "committed in the order handed over");
+            Assert.That(await App.HasMessageAsync("stored before"), Is.True);
+            Assert.That(await App.HasMessageAsync("stored after"), Is.True);
+            Assert.That(await App.HasMessageAsync("in a room that is gone"), Is.False);
+        }
+    }
+}
