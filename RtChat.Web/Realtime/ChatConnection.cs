@@ -15,9 +15,6 @@ public delegate Task<IReadOnlyList<RoomFrame>> MissedFrames(long afterId, Cancel
 /// </summary>
 public sealed class ChatConnection
 {
-    /// <summary>The most bytes one send carries when frames are sent together (a frame larger than this goes alone).</summary>
-    internal const int BatchBytes = 64 * 1024;
-
     private readonly WebSocket _socket;
     private readonly RealtimeOptions _options;
     private readonly Channel<ReadOnlyMemory<byte>> _queue;
@@ -118,39 +115,12 @@ public sealed class ChatConnection
 
     private async Task SendQueuedAsync(CancellationToken cancellationToken)
     {
-        var queued = _queue.Reader;
         try
         {
-            while (await queued.WaitToReadAsync(cancellationToken))
-                while (queued.TryRead(out var payload))
-                {
-                    if (queued.TryPeek(out var next) && payload.Length + next.Length <= BatchBytes)
-                        await SendBatchAsync(payload, queued, cancellationToken);
-                    else
-                        await SendFrameAsync(payload, cancellationToken);
-                }
+            await foreach (var payload in _queue.Reader.ReadAllAsync(cancellationToken))
+                await SendFrameAsync(payload, cancellationToken);
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException) { }
-    }
-
-    /// <summary>
-    /// Frames that queued up while a send was under way go out as one message: each frame is a run of out-of-band
-    /// fragments, so several in a row are one too. A socket that fell behind (a busy room, a busy server) catches up
-    /// with one send instead of one per frame.
-    /// </summary>
-    private async Task SendBatchAsync(ReadOnlyMemory<byte> first, ChannelReader<ReadOnlyMemory<byte>> queued, CancellationToken cancellationToken)
-    {
-        var batch = ArrayPool<byte>.Shared.Rent(BatchBytes);
-        first.CopyTo(batch);
-        var length = first.Length;
-        while (queued.TryPeek(out var next) && length + next.Length <= BatchBytes && queued.TryRead(out next))
-        {
-            next.CopyTo(batch.AsMemory(length));
-            length += next.Length;
-        }
-        await SendFrameAsync(batch.AsMemory(0, length), cancellationToken);
-        // A send that timed out (and dropped the socket) may still hold the buffer; only a finished one gives it back.
-        if (DropReason is null) ArrayPool<byte>.Shared.Return(batch);
     }
 
     private Task SendFrameAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>

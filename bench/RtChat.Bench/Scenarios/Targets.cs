@@ -20,29 +20,6 @@ public static class FrameText
         return at >= 0 && Utf8Parser.TryParse(frame[(at + 2)..], out seq, out var used) && used > 0;
     }
 
-    /// <summary>
-    /// The next message in a frame, from <paramref name="start"/>: the app sends what queued up for a socket as one frame,
-    /// so a frame may carry several messages, each from its <c>&lt;article</c> to the next.
-    /// </summary>
-    public static bool TryNextMessage(ReadOnlySpan<byte> frame, ref int start, out ReadOnlySpan<byte> message)
-    {
-        var rest = frame[start..];
-        var at = rest.IndexOf(Article);
-        if (at < 0)
-        {
-            message = default;
-            start = frame.Length;
-            return false;
-        }
-        var next = rest[(at + Article.Length)..].IndexOf(Article);
-        var length = next < 0 ? rest.Length - at : Article.Length + next;
-        message = rest.Slice(at, length);
-        start += at + length;
-        return true;
-    }
-
-    private static ReadOnlySpan<byte> Article => "<article "u8;
-
     /// <summary>The message id in <c>data-message-id="123"</c>, if the frame carries one.</summary>
     public static bool TryMessageId(ReadOnlySpan<byte> frame, out long id)
     {
@@ -91,15 +68,11 @@ public sealed class AppTarget(ServerProcess app, IReadOnlyList<AppUser> users, s
 
     private void OnFrame(DeliveryTracker tracker, BenchSocket socket, ReadOnlySpan<byte> frame)
     {
-        var (at, count) = (0, 0);
-        while (FrameText.TryNextMessage(frame, ref at, out var message))
-        {
-            count++;
-            if (!FrameText.TryMessageId(message, out var id)) continue;
-            tracker.SawMessageId(id);
-            if (FrameText.TryBenchSeq(message, out var seq)) tracker.Deliver(socket.Index, seq);
-        }
-        if (count == 1 && _frameBytes == 0) _frameBytes = frame.Length;
+        if (!FrameText.TryMessageId(frame, out var id)) return;
+        tracker.SawMessageId(id);
+        if (!FrameText.TryBenchSeq(frame, out var seq)) return;
+        if (_frameBytes == 0) _frameBytes = frame.Length;
+        tracker.Deliver(socket.Index, seq);
     }
 
     public async Task<bool> BroadcastAsync(int seq, CancellationToken ct)

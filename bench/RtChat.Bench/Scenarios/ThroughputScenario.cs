@@ -249,15 +249,8 @@ public static class ThroughputScenario
 
         public void OnFrame(int client, int room, ReadOnlySpan<byte> frame)
         {
+            if (!FrameText.TryBenchSeq(frame, out var seq)) return;
             var now = Stats.Now;
-            var at = 0;
-            while (FrameText.TryNextMessage(frame, ref at, out var message))
-                if (FrameText.TryBenchSeq(message, out var seq))
-                    OnMessage(client, room, seq, now);
-        }
-
-        private void OnMessage(int client, int room, int seq, long now)
-        {
             var k = seq - _base;
             if (k < 0 || k >= _total || k % rooms != room)
             {
