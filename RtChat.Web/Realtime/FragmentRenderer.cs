@@ -17,4 +17,18 @@ public sealed class FragmentRenderer(IServiceProvider services, ILoggerFactory l
             return Encoding.UTF8.GetBytes(output.ToHtmlString());
         });
     }
+
+    /// <summary>The component once per parameter set, as HTML strings, with one renderer for them all.</summary>
+    public async Task<IReadOnlyList<string>> RenderEachAsync<TComponent>(IEnumerable<IDictionary<string, object?>> parameterSets)
+        where TComponent : IComponent
+    {
+        await using var renderer = new HtmlRenderer(services, loggers);
+        return await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var html = new List<string>();
+            foreach (var parameters in parameterSets)
+                html.Add((await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
+            return html;
+        });
+    }
 }

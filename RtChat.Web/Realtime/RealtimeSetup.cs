@@ -18,6 +18,7 @@ public static class RealtimeSetup
         services.AddSingleton<IPresence, InMemoryPresence>();
         services.AddSingleton<FragmentRenderer>();
         services.AddSingleton<ChatFrames>();
+        services.AddSingleton<Components.Chat.MessageMarkup>();
         services.AddSingleton<IRoomBroadcaster, RoomBroadcaster>();
         services.AddSingleton<PresencePublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<PresencePublisher>());

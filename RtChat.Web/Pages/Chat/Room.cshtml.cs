@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Html;
 using RtChat.Web.Components.Chat;
 using RtChat.Web.Data;
 using RtChat.Web.Domain.Chat;
@@ -9,13 +10,15 @@ namespace RtChat.Web.Pages.Chat;
 
 /// <summary>A room's page: <c>/</c> is the public chat, <c>/chat/room/{name}</c> any room the user may read.</summary>
 [Authorize]
-public class RoomModel(AppDbContext db, ChatHistory history, ChatPosting posting, SendThrottle throttle, IPresence presence, ChatOptions options)
+public class RoomModel(AppDbContext db, ChatHistory history, MessageMarkup markup, ChatPosting posting, SendThrottle throttle, IPresence presence,
+    ChatOptions options)
     : PageModel
 {
     public const string TooFast = "You're sending messages too fast. Wait a few seconds and try again.";
 
     public ChatRoom Room { get; private set; } = null!;
     public IReadOnlyList<MessageView> Messages { get; private set; } = [];
+    public IHtmlContent MessagesMarkup { get; private set; } = HtmlString.Empty;
     public bool HasOlder { get; private set; }
 
     /// <summary>This answer carries an older page to prepend (the Older handler), not the whole room.</summary>
@@ -40,6 +43,7 @@ public class RoomModel(AppDbContext db, ChatHistory history, ChatPosting posting
     {
         if (await LoadRoomAsync(name) is { } missing) return missing;
         (Messages, HasOlder) = await history.PageAsync(Room.Id, before);
+        MessagesMarkup = await markup.ListAsync(Messages);
         PrependsOlderPage = true;
         return Partial("_OlderMessages", this);
     }
@@ -72,6 +76,7 @@ public class RoomModel(AppDbContext db, ChatHistory history, ChatPosting posting
     private async Task LoadPageAsync()
     {
         (Messages, HasOlder) = await history.PageAsync(Room.Id);
+        MessagesMarkup = await markup.ListAsync(Messages);
         Online = await presence.OnlineInAsync(Room.Name);
     }
 
