@@ -14,19 +14,12 @@ public sealed class ChatSocketEndpointTests : AppFixture
         ["Chat:SendLimit"] = "1000",
     };
 
-    private async Task<(WebSession Web, TestUser User)> SignedInAsync(string prefix = "sock")
-    {
-        var web = App.NewSession();
-        var user = TestUser.Create(prefix);
-        await web.RegisterAsync(user);
-        return (web, user);
-    }
 
     [Test]
     public async Task A_posted_message_reaches_every_socket_in_the_room_as_the_same_bytes_sender_included()
     {
-        var (aliceWeb, alice) = await SignedInAsync("alice");
-        var (bobWeb, _) = await SignedInAsync("bob");
+        var (aliceWeb, alice) = await App.SignedUpAsync("alice");
+        var (bobWeb, _) = await App.SignedUpAsync("bob");
         using var _ = aliceWeb;
         using var __ = bobWeb;
         var last = await App.LastMessageIdAsync();
@@ -57,7 +50,7 @@ public sealed class ChatSocketEndpointTests : AppFixture
     [TestCaseSource(typeof(ChatSteps), nameof(ChatSteps.XssPayloads))]
     public async Task Markup_in_a_message_arrives_on_the_socket_as_inert_text(string payload)
     {
-        var (web, user) = await SignedInAsync();
+        var (web, user) = await App.SignedUpAsync("sock");
         using var _ = web;
         await using var socket = await ChatSocket.ConnectAsync(App.BaseAddress, web);
         await socket.SendResumeAsync(await App.LastMessageIdAsync());
@@ -83,7 +76,7 @@ public sealed class ChatSocketEndpointTests : AppFixture
     [Test]
     public async Task A_socket_from_another_site_is_refused_with_403()
     {
-        var (web, _) = await SignedInAsync();
+        var (web, _) = await App.SignedUpAsync("sock");
         using var __ = web;
 
         var status = await ChatSocket.RefusedStatusAsync(App.BaseAddress, web, origin: "http://evil.example");
@@ -94,7 +87,7 @@ public sealed class ChatSocketEndpointTests : AppFixture
     [Test]
     public async Task A_socket_from_a_configured_origin_or_the_site_itself_is_accepted()
     {
-        var (web, _) = await SignedInAsync();
+        var (web, _) = await App.SignedUpAsync("sock");
         using var __ = web;
 
         await using var fromSite = await ChatSocket.ConnectAsync(App.BaseAddress, web);
@@ -118,7 +111,7 @@ public sealed class ChatSocketEndpointTests : AppFixture
     [Test]
     public async Task A_socket_to_an_unknown_room_is_refused_with_404()
     {
-        var (web, _) = await SignedInAsync();
+        var (web, _) = await App.SignedUpAsync("sock");
         using var __ = web;
 
         var status = await ChatSocket.RefusedStatusAsync(App.BaseAddress, web, room: "nope");
@@ -129,8 +122,8 @@ public sealed class ChatSocketEndpointTests : AppFixture
     [Test]
     public async Task A_socket_to_a_group_the_user_is_not_in_is_refused_with_403()
     {
-        var (web, _) = await SignedInAsync();
-        var (memberWeb, member) = await SignedInAsync("member");
+        var (web, _) = await App.SignedUpAsync("sock");
+        var (memberWeb, member) = await App.SignedUpAsync("member");
         using var __ = web;
         using var ___ = memberWeb;
         var group = await App.CreateGroupAsync(member);

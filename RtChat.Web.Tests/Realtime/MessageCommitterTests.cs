@@ -17,9 +17,8 @@ public sealed class MessageCommitterTests : AppFixture
     [Test]
     public async Task Messages_posted_at_once_reach_a_socket_each_once_in_id_order()
     {
-        using var web = App.NewSession();
-        var user = TestUser.Create("burst");
-        await web.RegisterAsync(user);
+        var (web, user) = await App.SignedUpAsync("burst");
+        using var _ = web;
         var room = await App.CreateGroupAsync(user);
         var composer = await web.OpenComposerAsync(room);
         await using var socket = await ChatSocket.ConnectAsync(App.BaseAddress, web, room, name: "the socket");
@@ -36,9 +35,8 @@ public sealed class MessageCommitterTests : AppFixture
     [Test]
     public async Task A_message_that_cannot_be_stored_fails_alone_and_the_rest_of_its_batch_is_stored()
     {
-        using var web = App.NewSession();
-        var user = TestUser.Create("batch");
-        await web.RegisterAsync(user);
+        var (web, user) = await App.SignedUpAsync("batch");
+        using var _ = web;
         var userId = await App.UserIdAsync(user);
         var room = await App.QueryAsync(db => db.FindForUserAsync(ChatSteps.PublicRoom, userId)) ?? throw new AssertionException("No public room.");
         var gone = new ChatRoom("deleted-" + Guid.NewGuid().ToString("N")[..8], RoomKind.Public, DateTimeOffset.UtcNow);

@@ -8,13 +8,6 @@ namespace RtChat.Web.Tests.Realtime;
 /// <summary>The room's online count, live: counted per connection, so two tabs are one person and closing one keeps them online.</summary>
 public sealed class PresenceTests : AppFixture
 {
-    private async Task<(WebSession Web, TestUser User)> SignedInAsync(string prefix)
-    {
-        var web = App.NewSession();
-        var user = TestUser.Create(prefix);
-        await web.RegisterAsync(user);
-        return (web, user);
-    }
 
     /// <summary>Waits (bounded) until the server has let go of every socket but <paramref name="open"/> in the room.</summary>
     private async Task WaitForServerSocketsAsync(string room, int open)
@@ -32,8 +25,8 @@ public sealed class PresenceTests : AppFixture
     [Test]
     public async Task Two_tabs_count_once_closing_one_keeps_the_user_online_and_closing_both_does_not()
     {
-        var (aliceWeb, alice) = await SignedInAsync("alice");
-        var (bobWeb, bob) = await SignedInAsync("bob");
+        var (aliceWeb, alice) = await App.SignedUpAsync("alice");
+        var (bobWeb, bob) = await App.SignedUpAsync("bob");
         using var _ = aliceWeb;
         using var __ = bobWeb;
         var room = await App.CreateGroupAsync(alice, bob);
@@ -73,9 +66,9 @@ public sealed class PresenceTests : AppFixture
     [Test]
     public async Task A_socket_starts_from_the_whole_online_list_then_hears_only_who_changed()
     {
-        var (aliceWeb, alice) = await SignedInAsync("alice");
-        var (bobWeb, bob) = await SignedInAsync("bob");
-        var (carolWeb, carol) = await SignedInAsync("carol");
+        var (aliceWeb, alice) = await App.SignedUpAsync("alice");
+        var (bobWeb, bob) = await App.SignedUpAsync("bob");
+        var (carolWeb, carol) = await App.SignedUpAsync("carol");
         using var _ = aliceWeb;
         using var __ = bobWeb;
         using var ___ = carolWeb;
@@ -110,8 +103,8 @@ public sealed class PresenceTests : AppFixture
     [Test]
     public async Task A_page_opened_while_others_are_connected_shows_them_online()
     {
-        var (aliceWeb, alice) = await SignedInAsync("alice");
-        var (bobWeb, bob) = await SignedInAsync("bob");
+        var (aliceWeb, alice) = await App.SignedUpAsync("alice");
+        var (bobWeb, bob) = await App.SignedUpAsync("bob");
         using var _ = aliceWeb;
         using var __ = bobWeb;
         var room = await App.CreateGroupAsync(alice, bob);

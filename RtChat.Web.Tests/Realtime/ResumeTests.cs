@@ -28,9 +28,7 @@ public sealed class ResumeTests : AppFixture
 
     private async Task<Setup> RoomOfOneAsync()
     {
-        var web = App.NewSession();
-        var user = TestUser.Create("resume");
-        await web.RegisterAsync(user);
+        var (web, user) = await App.SignedUpAsync("resume");
         var room = await App.CreateGroupAsync(user);
         return new Setup(web, user, room, await web.OpenComposerAsync(room));
     }

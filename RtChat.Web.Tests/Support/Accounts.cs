@@ -48,6 +48,15 @@ public static class AccountSteps
         return await web.FollowAsync(response);
     }
 
+    /// <summary>A new session in which a new user (named from <paramref name="prefix"/>) has registered and is signed in.</summary>
+    public static async Task<(WebSession Web, TestUser User)> SignedUpAsync(this RtChatApp app, string prefix)
+    {
+        var web = app.NewSession();
+        var user = TestUser.Create(prefix);
+        await web.RegisterAsync(user);
+        return (web, user);
+    }
+
     /// <summary>Posts the login form (from <paramref name="loginPath"/>, which may carry a ReturnUrl); does not follow.</summary>
     public static async Task<HttpResponseMessage> PostLoginAsync(this WebSession web, string login, string password, string loginPath = LoginPath)
     {

@@ -7,21 +7,14 @@ namespace RtChat.Web.Realtime;
 /// <summary>Renders a Razor component to UTF-8 bytes once, outside any request, for every socket to share.</summary>
 public sealed class FragmentRenderer(IServiceProvider services, ILoggerFactory loggers)
 {
-    public async Task<byte[]> RenderAsync<TComponent>(IDictionary<string, object?> parameters) where TComponent : IComponent
-    {
-        // A renderer keeps every root it rendered, so each fragment gets its own short-lived one.
-        await using var renderer = new HtmlRenderer(services, loggers);
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters));
-            return Encoding.UTF8.GetBytes(output.ToHtmlString());
-        });
-    }
+    public async Task<byte[]> RenderAsync<TComponent>(IDictionary<string, object?> parameters) where TComponent : IComponent =>
+        Encoding.UTF8.GetBytes((await RenderEachAsync<TComponent>([parameters]))[0]);
 
     /// <summary>The component once per parameter set, as HTML strings, with one renderer for them all.</summary>
     public async Task<IReadOnlyList<string>> RenderEachAsync<TComponent>(IEnumerable<IDictionary<string, object?>> parameterSets)
         where TComponent : IComponent
     {
+        // A renderer keeps every root it rendered, so each call gets its own short-lived one.
         await using var renderer = new HtmlRenderer(services, loggers);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {

@@ -29,14 +29,18 @@ public sealed class LocalSockets
         if (frame.Room is null)
         {
             foreach (var (_, room) in _rooms)
-                foreach (var (_, connection) in room)
-                    connection.Enqueue(frame);
+                Enqueue(room, frame);
         }
         else if (_rooms.TryGetValue(frame.Room, out var room))
         {
-            foreach (var (_, connection) in room)
-                connection.Enqueue(frame);
+            Enqueue(room, frame);
         }
+    }
+
+    private static void Enqueue(ConcurrentDictionary<Guid, ChatConnection> room, RoomFrame frame)
+    {
+        foreach (var (_, connection) in room)
+            connection.Enqueue(frame);
     }
 
     /// <summary>Closes a user's sockets, in one room or everywhere (removed from a room, account deleted).</summary>

@@ -11,7 +11,7 @@ public interface IPresence
     Task ConnectedAsync(string room, string userId, Guid connection);
     Task DisconnectedAsync(Guid connection);
     Task RefreshAsync(IEnumerable<Guid> connections);
-    Task<IReadOnlyCollection<string>> OnlineInAsync(string room);
+    Task<IReadOnlySet<string>> OnlineInAsync(string room);
     Task<int> OnlineTotalAsync();
 
     /// <summary>Removes expired entries and returns the rooms they were in.</summary>
@@ -63,10 +63,10 @@ internal sealed class InMemoryPresence(TimeProvider clock, RealtimeOptions optio
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyCollection<string>> OnlineInAsync(string room) =>
-        Task.FromResult<IReadOnlyCollection<string>>(_rooms.TryGetValue(room, out var entries)
+    public Task<IReadOnlySet<string>> OnlineInAsync(string room) =>
+        Task.FromResult<IReadOnlySet<string>>(_rooms.TryGetValue(room, out var entries)
             ? Live(entries).Select(e => e.UserId).ToHashSet()
-            : []);
+            : new HashSet<string>());
 
     public Task<int> OnlineTotalAsync() => Task.FromResult(Live(_entries).Select(e => e.UserId).Distinct().Count());
 

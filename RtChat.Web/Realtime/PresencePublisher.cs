@@ -15,8 +15,10 @@ public sealed class PresencePublisher(
     private readonly ConcurrentDictionary<string, byte> _changed = new();
     private readonly ConcurrentQueue<ChatConnection> _opened = new();
 
+    private static readonly IReadOnlySet<string> Nobody = new HashSet<string>();
+
     // Who each room's sockets were last told is online; read and written only by the loop.
-    private readonly Dictionary<string, HashSet<string>> _announced = new();
+    private readonly Dictionary<string, IReadOnlySet<string>> _announced = new();
     private DateTimeOffset _nextRefresh;
     private int _lastTotal = -1;
 
@@ -71,8 +73,8 @@ public sealed class PresencePublisher(
 
     private async Task AnnounceChangesAsync(string room, CancellationToken cancellationToken)
     {
-        var online = (await presence.OnlineInAsync(room)).ToHashSet();
-        var before = _announced.GetValueOrDefault(room) ?? [];
+        var online = await presence.OnlineInAsync(room);
+        var before = _announced.GetValueOrDefault(room) ?? Nobody;
         var cameOnline = online.Where(user => !before.Contains(user)).ToList();
         var wentOffline = before.Where(user => !online.Contains(user)).ToList();
         if (online.Count == 0) _announced.Remove(room);
@@ -89,7 +91,7 @@ public sealed class PresencePublisher(
         {
             if (!rendered.TryGetValue(connection.Room, out var frame))
                 rendered[connection.Room] = frame =
-                    await frames.PresenceSnapshotAsync(connection.Room, _announced.GetValueOrDefault(connection.Room) ?? []);
+                    await frames.PresenceSnapshotAsync(connection.Room, _announced.GetValueOrDefault(connection.Room) ?? Nobody);
             connection.Enqueue(frame);
         }
     }

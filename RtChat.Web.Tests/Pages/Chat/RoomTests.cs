@@ -17,13 +17,6 @@ public sealed class RoomTests : AppFixture
         ["Chat:SendWindow"] = "00:01:00",
     };
 
-    private async Task<(WebSession Web, TestUser User)> SignedInAsync()
-    {
-        var web = App.NewSession();
-        var user = TestUser.Create("chat");
-        await web.RegisterAsync(user);
-        return (web, user);
-    }
 
     private static IReadOnlyList<long> MessageIds(IParentNode node, string selector = "#messages") =>
         node.QuerySelectorAll($"{selector} article.message").Select(a => long.Parse(a.GetAttribute("data-message-id")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
@@ -65,7 +58,7 @@ public sealed class RoomTests : AppFixture
     [Test]
     public async Task Chat_shows_the_newest_30_messages_oldest_first_and_pages_back_30_at_a_time_with_htmx()
     {
-        var (web, user) = await SignedInAsync();
+        var (web, user) = await App.SignedUpAsync("chat");
         using var _ = web;
         var seeded = await App.SeedMessagesAsync(user, 65);
 
@@ -107,7 +100,7 @@ public sealed class RoomTests : AppFixture
     [Test]
     public async Task Unknown_room_is_not_found()
     {
-        var (web, _) = await SignedInAsync();
+        var (web, _) = await App.SignedUpAsync("chat");
         using var __ = web;
 
         using var response = await web.GetAsync("/chat/room/nope");
@@ -118,7 +111,7 @@ public sealed class RoomTests : AppFixture
     [Test]
     public async Task Sending_with_htmx_answers_204_and_stores_the_trimmed_message()
     {
-        var (web, user) = await SignedInAsync();
+        var (web, user) = await App.SignedUpAsync("chat");
         using var _ = web;
         var composer = await web.OpenComposerAsync();
         var text = $"Hello from {user.Username}";
@@ -136,7 +129,7 @@ public sealed class RoomTests : AppFixture
     [Test]
     public async Task Sending_an_empty_message_with_htmx_answers_422_with_the_composer_and_its_error()
     {
-        var (web, _) = await SignedInAsync();
+        var (web, _) = await App.SignedUpAsync("chat");
         using var __ = web;
         var composer = await web.OpenComposerAsync();
         var before = await App.LastMessageIdAsync();
@@ -158,7 +151,7 @@ public sealed class RoomTests : AppFixture
     [Test]
     public async Task Sending_an_over_long_message_answers_422_and_keeps_the_typed_text()
     {
-        var (web, _) = await SignedInAsync();
+        var (web, _) = await App.SignedUpAsync("chat");
         using var __ = web;
         var composer = await web.OpenComposerAsync();
         var tooLong = new string('a', 2000) + "b";
@@ -180,7 +173,7 @@ public sealed class RoomTests : AppFixture
     [Test]
     public async Task Sending_faster_than_the_limit_answers_429_and_keeps_the_typed_text()
     {
-        var (web, user) = await SignedInAsync();
+        var (web, user) = await App.SignedUpAsync("chat");
         using var _ = web;
         var composer = await web.OpenComposerAsync();
         for (var i = 1; i <= SendLimit; i++)
@@ -203,7 +196,7 @@ public sealed class RoomTests : AppFixture
     [Test]
     public async Task Sending_without_htmx_redirects_back_to_the_rooms_address_which_shows_the_message()
     {
-        var (web, user) = await SignedInAsync();
+        var (web, user) = await App.SignedUpAsync("chat");
         using var _ = web;
         var room = await App.CreateGroupAsync(user);
         var composer = await web.OpenComposerAsync(room);
@@ -230,7 +223,7 @@ public sealed class RoomTests : AppFixture
     [Test]
     public async Task Sending_an_empty_message_without_htmx_shows_the_whole_page_with_the_error()
     {
-        var (web, _) = await SignedInAsync();
+        var (web, _) = await App.SignedUpAsync("chat");
         using var __ = web;
         var composer = await web.OpenComposerAsync();
 
@@ -249,7 +242,7 @@ public sealed class RoomTests : AppFixture
     [Test]
     public async Task Sending_without_the_antiforgery_token_is_refused_with_400()
     {
-        var (web, user) = await SignedInAsync();
+        var (web, user) = await App.SignedUpAsync("chat");
         using var _ = web;
         var composer = await web.OpenComposerAsync();
         var text = $"forged by {user.Username}";
@@ -268,7 +261,7 @@ public sealed class RoomTests : AppFixture
     [TestCaseSource(typeof(ChatSteps), nameof(ChatSteps.XssPayloads))]
     public async Task Markup_in_a_message_shows_as_text_on_the_page(string payload)
     {
-        var (web, user) = await SignedInAsync();
+        var (web, user) = await App.SignedUpAsync("chat");
         using var _ = web;
         var composer = await web.OpenComposerAsync();
         var body = $"{payload} from {user.Username}";

@@ -23,7 +23,7 @@ public class RoomModel(AppDbContext db, ChatHistory history, MessageMarkup marku
 
     /// <summary>This answer carries an older page to prepend (the Older handler), not the whole room.</summary>
     public bool PrependsOlderPage { get; private set; }
-    public IReadOnlyCollection<string> Online { get; private set; } = [];
+    public IReadOnlySet<string> Online { get; private set; } = new HashSet<string>();
 
     /// <summary>The page's green dots: only authors it shows (the socket sends the whole list once it opens).</summary>
     public IReadOnlyCollection<string> OnlineAuthorsShown => Messages.Select(m => m.AuthorId).Where(Online.Contains).ToHashSet();
