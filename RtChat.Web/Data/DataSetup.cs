@@ -11,11 +11,17 @@ public static class DataSetup
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<DomainEventDispatcher>();
         builder.Services.AddSingleton<IDomainEventHandler<Domain.UserCreated>, ProfileCreation>();
+        builder.Services.AddSingleton<UserCards>();
+        builder.Services.AddSingleton<RoomCards>();
+        builder.Services.AddSingleton<NewestPages>();
+        builder.Services.AddSingleton<CacheForgetting>();
         // Pooled: every request and every posted message uses a context, and a fresh one costs ~5% of the CPU of each.
         if (options.Provider == DatabaseProvider.SqlServer)
-            builder.Services.AddDbContextPool<AppDbContext, SqlServerAppDbContext>(db => db.UseSqlServer(connection));
+            builder.Services.AddDbContextPool<AppDbContext, SqlServerAppDbContext>((services, db) =>
+                db.UseSqlServer(connection).AddInterceptors(services.GetRequiredService<CacheForgetting>()));
         else
-            builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(db => db.UseSqlite(connection).AddInterceptors(SqlitePragmas.Instance));
+            builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((services, db) =>
+                db.UseSqlite(connection).AddInterceptors(SqlitePragmas.Instance, services.GetRequiredService<CacheForgetting>()));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

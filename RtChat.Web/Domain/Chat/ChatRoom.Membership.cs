@@ -4,7 +4,7 @@ public partial class ChatRoom
 {
     /// <summary>Everyone signed in reads the public room; other rooms are for their members.</summary>
     public bool CanBeReadBy(string userId) =>
-        Kind == RoomKind.Public || _members.Any(m => m.UserId == userId);
+        Kind.IsReadByEveryone() || _members.Any(m => m.UserId == userId);
 
     public Membership Join(string userId, DateTimeOffset now)
     {

@@ -29,5 +29,7 @@ public partial class ChatRoom
     }
 
     /// <summary>What the room is called on screen.</summary>
-    public string DisplayTitle => Kind == RoomKind.Public ? "Public chat" : Title ?? Name;
+    public string DisplayTitle => TitleFor(Kind, Title, Name);
+
+    public static string TitleFor(RoomKind kind, string? title, string name) => kind == RoomKind.Public ? "Public chat" : title ?? name;
 }

@@ -10,13 +10,13 @@ namespace RtChat.Web.Pages.Chat;
 
 /// <summary>A room's page: <c>/</c> is the public chat, <c>/chat/room/{name}</c> any room the user may read.</summary>
 [Authorize]
-public class RoomModel(AppDbContext db, ChatHistory history, MessageMarkup markup, ChatPosting posting, SendThrottle throttle, IPresence presence,
+public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, MessageMarkup markup, ChatPosting posting, SendThrottle throttle, IPresence presence,
     ChatOptions options)
     : PageModel
 {
     public const string TooFast = "You're sending messages too fast. Wait a few seconds and try again.";
 
-    public ChatRoom Room { get; private set; } = null!;
+    public RoomCard Room { get; private set; } = null!;
     public IReadOnlyList<MessageView> Messages { get; private set; } = [];
     public IHtmlContent MessagesMarkup { get; private set; } = HtmlString.Empty;
     public bool HasOlder { get; private set; }
@@ -50,12 +50,16 @@ public class RoomModel(AppDbContext db, ChatHistory history, MessageMarkup marku
 
     public async Task<IActionResult> OnPostSendAsync(string? name, [FromForm(Name = "Body")] string? body)
     {
-        if (await LoadRoomAsync(name) is { } missing) return missing;
+        // The room itself, not its card: posting is the room's rule to apply.
+        var room = await db.FindForUserAsync(name, UserId);
+        if (room is null) return NotFound();
+        if (!room.CanBeReadBy(UserId)) return Forbid();
+        Room = RoomCard.Of(room);
         if (!throttle.TryAcquire(UserId))
             return await RefuseAsync(body, TooFast, StatusCodes.Status429TooManyRequests);
         try
         {
-            await posting.PostAsync(Room, UserId, body, HttpContext.RequestAborted);
+            await posting.PostAsync(room, UserId, body, HttpContext.RequestAborted);
         }
         catch (DomainRuleException rule)
         {
@@ -66,9 +70,9 @@ public class RoomModel(AppDbContext db, ChatHistory history, MessageMarkup marku
 
     private async Task<IActionResult?> LoadRoomAsync(string? name)
     {
-        var room = await db.FindForUserAsync(name, UserId);
+        var room = await rooms.FindAsync(db, name);
         if (room is null) return NotFound();
-        if (!room.CanBeReadBy(UserId)) return Forbid();
+        if (!await room.CanBeReadByAsync(db, UserId)) return Forbid();
         Room = room;
         return null;
     }

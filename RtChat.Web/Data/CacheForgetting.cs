@@ -1,0 +1,121 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using RtChat.Web.Domain.Chat;
+
+namespace RtChat.Web.Data;
+
+/// <summary>
+/// Makes every cached read forget what a save changed, once the change is committed: at the end of the save, or of the
+/// transaction it ran in (a read that ran before the commit would see the old rows again). Saves are the one way in:
+/// a bulk update (<c>ExecuteUpdate</c>) changes nothing cached here, and a new one that does must forget by hand.
+/// Node-local: with several nodes, the backplane must carry the same forgets.
+/// </summary>
+public sealed class CacheForgetting(UserCards users, RoomCards rooms, NewestPages pages) : ISaveChangesInterceptor, IDbTransactionInterceptor
+{
+    private sealed class Changes
+    {
+        public readonly HashSet<string> Users = [];
+        public readonly HashSet<string> Rooms = [];
+        public readonly HashSet<int> RoomMessages = [];
+    }
+
+    // The changes of saves not yet committed, by context (pooled contexts are reused, so the set is emptied when used).
+    private readonly ConditionalWeakTable<DbContext, Changes> _uncommitted = new();
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Collect(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        Collect(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        ForgetUnlessInTransaction(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        ForgetUnlessInTransaction(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    // A failed save may have changed some rows; forgetting too much only costs a read.
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => ForgetUnlessInTransaction(eventData.Context);
+
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ForgetUnlessInTransaction(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Collect(DbContext? context)
+    {
+        if (context is null) return;
+        var changes = _uncommitted.GetValue(context, _ => new Changes());
+        lock (changes)
+            foreach (var entry in context.ChangeTracker.Entries())
+                if (entry.State is not (EntityState.Unchanged or EntityState.Detached))
+                    Collect(entry, changes);
+    }
+
+    private static void Collect(EntityEntry entry, Changes changes)
+    {
+        switch (entry.Entity)
+        {
+            case AppUser user when entry.State != EntityState.Added:
+                changes.Users.Add(user.Id);
+                break;
+            case Profile profile:
+                changes.Users.Add(profile.UserId);
+                break;
+            case ChatRoom room when entry.State != EntityState.Added:
+                changes.Rooms.Add(room.Name);
+                changes.Rooms.Add((string)entry.OriginalValues[nameof(ChatRoom.Name)]!);
+                break;
+            case ChatMessage message:
+                changes.RoomMessages.Add(message.RoomId);
+                break;
+        }
+    }
+
+    private void ForgetUnlessInTransaction(DbContext? context)
+    {
+        if (context?.Database.CurrentTransaction is null) Forget(context);
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is null || !_uncommitted.TryGetValue(context, out var changes)) return;
+        lock (changes)
+        {
+            foreach (var user in changes.Users) users.Forget(user);
+            foreach (var room in changes.Rooms) rooms.Forget(room);
+            // Every page may show the user's messages under their old name (or, deleted, still show them).
+            if (changes.Users.Count > 0) pages.ForgetAll();
+            else
+                foreach (var room in changes.RoomMessages) pages.Forget(room);
+            changes.Users.Clear();
+            changes.Rooms.Clear();
+            changes.RoomMessages.Clear();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Caching.Memory;
+
+namespace RtChat.Web.Data;
+
+/// <summary>
+/// Values read from the database, kept until a committed change forgets them (<see cref="CacheForgetting"/>).
+/// A load that overlaps a forget of its key is returned but not kept: it may have read the database before the change
+/// was committed. Nothing is kept for a load that finds nothing. Bounded: past the limit the least recently used go.
+/// </summary>
+public sealed class ReadCache<TKey, TValue>(int limit) : IDisposable where TKey : notnull where TValue : class
+{
+    private static readonly MemoryCacheEntryOptions Entry = new() { Size = 1 };
+    private readonly MemoryCache _slots = new(new MemoryCacheOptions { SizeLimit = limit });
+
+    public async Task<TValue?> GetAsync(TKey key, Func<TKey, Task<TValue?>> load)
+    {
+        if (_slots.TryGetValue(key, out Slot? kept) && kept!.Value is { } hit) return hit;
+        var slot = kept ?? _slots.Set(key, new Slot(), Entry);
+        var value = await load(key);
+        if (value is not null) slot.Keep(value);
+        return value;
+    }
+
+    /// <summary>Drops the key, and any load of it under way will not be kept.</summary>
+    public void Forget(TKey key)
+    {
+        if (_slots.TryGetValue(key, out Slot? slot)) slot!.Forget();
+        _slots.Remove(key);
+    }
+
+    public void ForgetAll()
+    {
+        foreach (var key in _slots.Keys) Forget((TKey)key);
+    }
+
+    public void Dispose() => _slots.Dispose();
+
+    private sealed class Slot
+    {
+        private readonly Lock _lock = new();
+        private bool _forgotten;
+        public volatile TValue? Value;
+
+        public void Keep(TValue value)
+        {
+            lock (_lock)
+                if (!_forgotten) Value = value;
+        }
+
+        public void Forget()
+        {
+            lock (_lock)
+            {
+                _forgotten = true;
+                Value = null;
+            }
+        }
+    }
+}
