@@ -8,11 +8,18 @@ namespace RtChat.Web.Realtime;
 public sealed class FragmentRenderer(IServiceProvider services, ILoggerFactory loggers)
 {
     public async Task<byte[]> RenderAsync<TComponent>(IDictionary<string, object?> parameters) where TComponent : IComponent =>
-        Encoding.UTF8.GetBytes((await RenderEachAsync<TComponent>([parameters]))[0]);
+        Encoding.UTF8.GetBytes(await RenderAsync(typeof(TComponent), parameters));
+
+    /// <summary>The component (<paramref name="component"/> is a component type) as an HTML string.</summary>
+    public async Task<string> RenderAsync(Type component, IDictionary<string, object?> parameters) =>
+        (await RenderEachAsync(component, [parameters]))[0];
 
     /// <summary>The component once per parameter set, as HTML strings, with one renderer for them all.</summary>
-    public async Task<IReadOnlyList<string>> RenderEachAsync<TComponent>(IEnumerable<IDictionary<string, object?>> parameterSets)
-        where TComponent : IComponent
+    public Task<IReadOnlyList<string>> RenderEachAsync<TComponent>(IEnumerable<IDictionary<string, object?>> parameterSets)
+        where TComponent : IComponent =>
+        RenderEachAsync(typeof(TComponent), parameterSets);
+
+    private async Task<IReadOnlyList<string>> RenderEachAsync(Type component, IEnumerable<IDictionary<string, object?>> parameterSets)
     {
         // A renderer keeps every root it rendered, so each call gets its own short-lived one.
         await using var renderer = new HtmlRenderer(services, loggers);
@@ -20,7 +27,7 @@ public sealed class FragmentRenderer(IServiceProvider services, ILoggerFactory l
         {
             var html = new List<string>();
             foreach (var parameters in parameterSets)
-                html.Add((await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
+                html.Add((await renderer.RenderComponentAsync(component, ParameterView.FromDictionary(parameters))).ToHtmlString());
             return html;
         });
     }

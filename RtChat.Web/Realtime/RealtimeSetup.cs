@@ -19,6 +19,7 @@ public static class RealtimeSetup
         services.AddSingleton<FragmentRenderer>();
         services.AddSingleton<ChatFrames>();
         services.AddSingleton<Components.Chat.MessageMarkup>();
+        services.AddSingleton<FragmentMarkup>();
         services.AddSingleton<IRoomBroadcaster, RoomBroadcaster>();
         services.AddSingleton<PresencePublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<PresencePublisher>());
