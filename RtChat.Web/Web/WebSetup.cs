@@ -16,6 +16,7 @@ public static class WebSetup
         services.AddAntiforgery(o => o.HeaderName = Htmx.AntiforgeryHeader);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
+        services.AddSingleton<Assets>();
         RateLimits.AddTo(builder);
         // Keys on disk keep everyone signed in across restarts; point several nodes at one shared folder.
         var keys = builder.Configuration["DataProtection:KeysDirectory"] ?? "App_Data/keys";
