@@ -23,6 +23,8 @@ public static class FlashTempData
 
     public static void FlashError(this ITempDataDictionary tempData, string text) => tempData.Flash(FlashKind.Error, text);
 
+    public static bool HasFlashes(this ITempDataDictionary tempData) => tempData.ContainsKey(Key);
+
     public static IReadOnlyList<FlashMessage> TakeFlashes(this ITempDataDictionary tempData)
     {
         var messages = Read(tempData);
