@@ -15,45 +15,23 @@ public sealed class ReadCache<TKey, TValue>(int limit) : IDisposable where TKey 
     public async Task<TValue?> GetAsync(TKey key, Func<TKey, Task<TValue?>> load)
     {
         if (_slots.TryGetValue(key, out Slot? kept) && kept!.Value is { } hit) return hit;
+        // A load keeps its answer in the slot it started with; a forget takes that slot out for good, so an answer
+        // read before the change lands in a slot nobody looks in.
         var slot = kept ?? _slots.Set(key, new Slot(), Entry);
         var value = await load(key);
-        if (value is not null) slot.Keep(value);
+        if (value is not null) slot.Value = value;
         return value;
     }
 
-    /// <summary>Drops the key, and any load of it under way will not be kept.</summary>
-    public void Forget(TKey key)
-    {
-        if (_slots.TryGetValue(key, out Slot? slot)) slot!.Forget();
-        _slots.Remove(key);
-    }
+    /// <summary>Drops the key; a load of it under way will not be kept.</summary>
+    public void Forget(TKey key) => _slots.Remove(key);
 
-    public void ForgetAll()
-    {
-        foreach (var key in _slots.Keys) Forget((TKey)key);
-    }
+    public void ForgetAll() => _slots.Clear();
 
     public void Dispose() => _slots.Dispose();
 
     private sealed class Slot
     {
-        private readonly Lock _lock = new();
-        private bool _forgotten;
         public volatile TValue? Value;
-
-        public void Keep(TValue value)
-        {
-            lock (_lock)
-                if (!_forgotten) Value = value;
-        }
-
-        public void Forget()
-        {
-            lock (_lock)
-            {
-                _forgotten = true;
-                Value = null;
-            }
-        }
     }
 }

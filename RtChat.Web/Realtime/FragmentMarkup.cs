@@ -29,7 +29,8 @@ public sealed class FragmentMarkup(FragmentRenderer renderer) : IDisposable
     private static string Key(Type component, IDictionary<string, object?> parameters)
     {
         var key = new StringBuilder(component.FullName);
-        foreach (var (name, value) in parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
+        // In the order given: a call site gives them in one order, and another order only makes another entry.
+        foreach (var (name, value) in parameters)
         {
             key.Append('\u001e').Append(name).Append('=');
             switch (value)

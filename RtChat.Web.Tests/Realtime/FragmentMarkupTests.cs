@@ -1,0 +1,71 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using RtChat.Web.Components.Chat;
+using RtChat.Web.Realtime;
+using RtChat.Web.Tests.Components.Chat;
+
+namespace RtChat.Web.Tests.Realtime;
+
+/// <summary>A fragment's markup is kept by its parameters: the same parameters reuse it, others render anew.</summary>
+public sealed class FragmentMarkupTests
+{
+    private ServiceProvider _services = null!;
+    private FragmentMarkup _markup = null!;
+
+    [SetUp]
+    public void CreateMarkup()
+    {
+        _services = new ServiceCollection().BuildServiceProvider();
+        _markup = new FragmentMarkup(new FragmentRenderer(_services, NullLoggerFactory.Instance));
+    }
+
+    [TearDown]
+    public async Task DisposeMarkupAsync()
+    {
+        _markup.Dispose();
+        await _services.DisposeAsync();
+    }
+
+    private async Task<string> RenderAsync(Type component, Dictionary<string, object?> parameters) =>
+        (await _markup.RenderAsync(component, parameters)).ToString()!;
+
+    [Test]
+    public async Task The_same_parameters_give_the_same_markup_and_others_their_own()
+    {
+        var three = await RenderAsync(typeof(OnlineCount), new() { ["Count"] = 3 });
+        var threeAgain = await RenderAsync(typeof(OnlineCount), new() { ["Count"] = 3 });
+        var four = await RenderAsync(typeof(OnlineCount), new() { ["Count"] = 4 });
+        var fourOob = await RenderAsync(typeof(OnlineCount), new() { ["Count"] = 4, ["Oob"] = true });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(three, Does.Contain("3 online"));
+            Assert.That(threeAgain, Is.SameAs(three), "kept, not rendered again");
+            Assert.That(four, Does.Contain("4 online").And.Not.Contain("hx-swap-oob"));
+            Assert.That(fourOob, Does.Contain("4 online").And.Contain("hx-swap-oob=\"true\""));
+        }
+    }
+
+    [Test]
+    public async Task Lists_of_strings_are_told_apart_by_their_items()
+    {
+        var ann = await RenderAsync(typeof(PresenceStyle), new() { ["Online"] = new[] { "ann" } });
+        var annAndBob = await RenderAsync(typeof(PresenceStyle), new() { ["Online"] = new[] { "ann", "bob" } });
+        var joined = await RenderAsync(typeof(PresenceStyle), new() { ["Online"] = new[] { "annbob" } });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(annAndBob, Is.Not.EqualTo(ann));
+            Assert.That(joined, Is.Not.EqualTo(annAndBob), "items are not run together");
+        }
+    }
+
+    [Test]
+    public void A_parameter_that_is_not_a_plain_value_is_refused()
+    {
+        var error = Assert.ThrowsAsync<ArgumentException>(() =>
+            RenderAsync(typeof(MessageItem), new() { ["Message"] = MessageItemTests.View("hi", id: 1) }));
+
+        Assert.That(error!.Message, Does.Contain("MessageItem.Message"));
+    }
+}
