@@ -18,6 +18,7 @@ public sealed class CacheForgetting(UserCards users, RoomCards rooms, NewestPage
     private sealed class Changes
     {
         public readonly HashSet<string> Users = [];
+        public readonly HashSet<string> Authors = [];
         public readonly HashSet<string> Rooms = [];
         public readonly HashSet<int> RoomMessages = [];
     }
@@ -83,9 +84,13 @@ public sealed class CacheForgetting(UserCards users, RoomCards rooms, NewestPage
         {
             case AppUser user when entry.State != EntityState.Added:
                 changes.Users.Add(user.Id);
+                // A failed log-in changes the user too; only a new username or a deletion changes what messages show.
+                if (entry.State == EntityState.Deleted || entry.Property(nameof(AppUser.UserName)).IsModified)
+                    changes.Authors.Add(user.Id);
                 break;
             case Profile profile:
                 changes.Users.Add(profile.UserId);
+                changes.Authors.Add(profile.UserId);
                 break;
             case ChatRoom room when entry.State != EntityState.Added:
                 changes.Rooms.Add(room.Name);
@@ -109,11 +114,12 @@ public sealed class CacheForgetting(UserCards users, RoomCards rooms, NewestPage
         {
             foreach (var user in changes.Users) users.Forget(user);
             foreach (var room in changes.Rooms) rooms.Forget(room);
-            // Every page may show the user's messages under their old name (or, deleted, still show them).
-            if (changes.Users.Count > 0) pages.ForgetAll();
+            // Every page may show an author's messages under their old name and avatar (or, deleted, still show them).
+            if (changes.Authors.Count > 0) pages.ForgetAll();
             else
                 foreach (var room in changes.RoomMessages) pages.Forget(room);
             changes.Users.Clear();
+            changes.Authors.Clear();
             changes.Rooms.Clear();
             changes.RoomMessages.Clear();
         }
