@@ -95,6 +95,8 @@ public sealed class CacheForgetting(UserCards users, RoomCards rooms, NewestPage
             case ChatRoom room when entry.State != EntityState.Added:
                 changes.Rooms.Add(room.Name);
                 changes.Rooms.Add((string)entry.OriginalValues[nameof(ChatRoom.Name)]!);
+                // Its newest page goes with it (ids are not reused; the page would only sit there until evicted).
+                changes.RoomMessages.Add(room.Id);
                 break;
             case ChatMessage message:
                 changes.RoomMessages.Add(message.RoomId);
