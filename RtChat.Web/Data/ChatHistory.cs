@@ -8,27 +8,6 @@ namespace RtChat.Web.Data;
 /// <summary>A page of a room's messages, oldest first, and whether older ones exist.</summary>
 public sealed record HistoryPage(IReadOnlyList<MessageView> Messages, bool HasOlder);
 
-/// <summary>
-/// Each room's newest page, read once and kept until a message of the room, or a user (authors' names and avatars are
-/// on the page), changes: every visit and reload of a room reads it.
-/// </summary>
-public sealed class NewestPages : IDisposable
-{
-    /// <summary>Rooms whose newest page is kept (30 message views each).</summary>
-    public const int Limit = 1_000;
-
-    private readonly ReadCache<int, HistoryPage> _pages = new(Limit);
-
-    public async Task<HistoryPage> GetAsync(int roomId, Func<int, Task<HistoryPage>> read) =>
-        (await _pages.GetAsync(roomId, async id => await read(id)))!;
-
-    public void Forget(int roomId) => _pages.Forget(roomId);
-
-    public void ForgetAll() => _pages.ForgetAll();
-
-    public void Dispose() => _pages.Dispose();
-}
-
 /// <summary>Pages of a room's messages by id, shaped for the message component. Each is one index range scan.</summary>
 public sealed class ChatHistory(AppDbContext db, NewestPages newest)
 {

@@ -2,29 +2,51 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Caching.Memory;
+using RtChat.Web.Components.Chat;
 
 namespace RtChat.Web.Realtime;
 
 /// <summary>
-/// Components' markup by their parameters, rendered once and reused. Fragments depend on their parameters alone (the
-/// same for every viewer, which is what lets sockets share them), so the parameters are the key; they must be plain
-/// values or lists of strings. Bounded: past the limit the least recently used go.
+/// Components' markup, rendered once and reused by every page that shows it. A fragment depends on its parameters alone
+/// (the same for every viewer, which is what lets sockets share them), so they are the key: a message's view for
+/// messages (a profile edit makes new views, so nothing needs invalidating), the parameter values for the others, which
+/// must be plain values or lists of strings. Bounded: past the limit the least recently used go.
 /// </summary>
 public sealed class FragmentMarkup(FragmentRenderer renderer) : IDisposable
 {
-    /// <summary>Distinct fragments kept.</summary>
-    public const int Limit = 10_000;
+    /// <summary>Characters of markup kept (a message is about 1,000).</summary>
+    public const int Limit = 8_000_000;
 
-    private static readonly MemoryCacheEntryOptions Entry = new() { Size = 1 };
     private readonly MemoryCache _rendered = new(new MemoryCacheOptions { SizeLimit = Limit });
 
     public async Task<IHtmlContent> RenderAsync(Type component, IDictionary<string, object?> parameters)
     {
         var key = Key(component, parameters);
-        if (!_rendered.TryGetValue(key, out HtmlString? html))
-            html = _rendered.Set(key, new HtmlString(await renderer.RenderAsync(component, parameters)), Entry);
-        return html!;
+        return new HtmlString(_rendered.TryGetValue(key, out string? html) ? html : Keep(key, await renderer.RenderAsync(component, parameters)));
     }
+
+    /// <summary>The messages' articles, in the order given; those not kept yet are rendered together.</summary>
+    public async Task<IHtmlContent> MessagesAsync(IReadOnlyList<MessageView> messages)
+    {
+        var html = new string?[messages.Count];
+        var missing = new List<int>();
+        for (var i = 0; i < messages.Count; i++)
+            if (!_rendered.TryGetValue(messages[i], out html[i]))
+                missing.Add(i);
+        if (missing.Count > 0)
+        {
+            var rendered = await renderer.RenderEachAsync<MessageItem>(missing.Select(i =>
+                (IDictionary<string, object?>)new Dictionary<string, object?> { [nameof(MessageItem.Message)] = messages[i] }));
+            for (var k = 0; k < missing.Count; k++)
+                html[missing[k]] = Keep(messages[missing[k]], rendered[k]);
+        }
+        var list = new HtmlContentBuilder(messages.Count);
+        foreach (var article in html)
+            list.AppendHtml(article);
+        return list;
+    }
+
+    private string Keep(object key, string html) => _rendered.Set(key, html, new MemoryCacheEntryOptions { Size = html.Length });
 
     private static string Key(Type component, IDictionary<string, object?> parameters)
     {

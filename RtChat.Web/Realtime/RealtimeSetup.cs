@@ -18,7 +18,6 @@ public static class RealtimeSetup
         services.AddSingleton<IPresence, InMemoryPresence>();
         services.AddSingleton<FragmentRenderer>();
         services.AddSingleton<ChatFrames>();
-        services.AddSingleton<Components.Chat.MessageMarkup>();
         services.AddSingleton<FragmentMarkup>();
         services.AddSingleton<IRoomBroadcaster, RoomBroadcaster>();
         services.AddSingleton<PresencePublisher>();

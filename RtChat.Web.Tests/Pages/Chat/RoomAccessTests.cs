@@ -14,6 +14,16 @@ public sealed class RoomAccessTests : AppFixture
         Assert.That(response.Headers.Location!.AbsolutePath, Is.EqualTo("/Identity/Account/AccessDenied"));
     }
 
+    /// <summary>A group of one, whose page its member has just been shown (so the room is kept in memory).</summary>
+    private async Task<(WebSession Member, TestUser User, string Room)> MemberWhoOpenedTheirGroupAsync()
+    {
+        var (member, user) = await App.SignedUpAsync("access");
+        var room = await App.CreateGroupAsync(user);
+        using (var shown = await member.GetAsync(ChatSteps.RoomPath(room)))
+            Assert.That(shown.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        return (member, user, room);
+    }
+
     [Test]
     public async Task A_groups_page_shows_to_its_members_and_is_refused_to_others()
     {
@@ -37,11 +47,8 @@ public sealed class RoomAccessTests : AppFixture
     [Test]
     public async Task A_member_removed_from_a_group_is_refused_its_page_at_once()
     {
-        var (member, memberUser) = await App.SignedUpAsync("access");
+        var (member, memberUser, room) = await MemberWhoOpenedTheirGroupAsync();
         using var _ = member;
-        var room = await App.CreateGroupAsync(memberUser);
-        using (var before = await member.GetAsync(ChatSteps.RoomPath(room)))
-            Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var id = await App.UserIdAsync(memberUser);
 
         await App.QueryAsync(db => db.Memberships.Where(m => db.Rooms.Any(r => r.Id == m.RoomId && r.Name == room) && m.UserId == id).ExecuteDeleteAsync());
@@ -53,11 +60,8 @@ public sealed class RoomAccessTests : AppFixture
     [Test]
     public async Task A_deleted_room_is_not_found_right_after_its_page_was_shown()
     {
-        var (member, memberUser) = await App.SignedUpAsync("access");
-        using var _ = member;
-        var room = await App.CreateGroupAsync(memberUser);
-        using (var before = await member.GetAsync(ChatSteps.RoomPath(room)))
-            Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var (member, _, room) = await MemberWhoOpenedTheirGroupAsync();
+        using var __ = member;
 
         await App.QueryAsync(async db =>
         {

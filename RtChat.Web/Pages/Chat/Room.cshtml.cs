@@ -10,7 +10,7 @@ namespace RtChat.Web.Pages.Chat;
 
 /// <summary>A room's page: <c>/</c> is the public chat, <c>/chat/room/{name}</c> any room the user may read.</summary>
 [Authorize]
-public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, MessageMarkup markup, ChatPosting posting, SendThrottle throttle, IPresence presence,
+public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, FragmentMarkup markup, ChatPosting posting, SendThrottle throttle, IPresence presence,
     ChatOptions options)
     : PageModel
 {
@@ -43,7 +43,7 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Me
     {
         if (await LoadRoomAsync(name) is { } missing) return missing;
         (Messages, HasOlder) = await history.PageAsync(Room.Id, before);
-        MessagesMarkup = await markup.ListAsync(Messages);
+        MessagesMarkup = await markup.MessagesAsync(Messages);
         PrependsOlderPage = true;
         return Partial("_OlderMessages", this);
     }
@@ -80,7 +80,7 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Me
     private async Task LoadPageAsync()
     {
         (Messages, HasOlder) = await history.PageAsync(Room.Id);
-        MessagesMarkup = await markup.ListAsync(Messages);
+        MessagesMarkup = await markup.MessagesAsync(Messages);
         Online = await presence.OnlineInAsync(Room.Name);
     }
 
