@@ -109,6 +109,23 @@ public sealed class FragmentMarkupTests
     }
 
     [Test]
+    public async Task A_list_shown_again_is_not_joined_again_and_another_list_of_the_same_messages_is()
+    {
+        MessageView[] page = [MessageItemTests.View("one", id: 7), MessageItemTests.View("two", id: 8)];
+
+        var first = await _markup.MessagesAsync(page);
+        var again = await _markup.MessagesAsync(page);
+        var copy = await _markup.MessagesAsync(page.ToList());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(again, Is.SameAs(first), "the newest page, kept, is joined once");
+            Assert.That(copy, Is.Not.SameAs(first));
+            Assert.That(copy.ToString(), Is.EqualTo(first.ToString()));
+        }
+    }
+
+    [Test]
     public async Task No_messages_render_nothing()
     {
         var content = await _markup.MessagesAsync([]);

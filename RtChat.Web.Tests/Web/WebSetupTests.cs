@@ -16,6 +16,17 @@ public sealed class WebSetupTests : AppFixture
     }
 
     [Test]
+    public async Task New_data_protection_keys_encrypt_with_AES_GCM()
+    {
+        using var web = App.NewSession();
+
+        await web.GetPageAsync(AccountSteps.LoginPath);
+
+        var key = await File.ReadAllTextAsync(Directory.EnumerateFiles(App.KeysDirectory, "key-*.xml").First());
+        Assert.That(key, Does.Contain("<encryption algorithm=\"AES_256_GCM\""));
+    }
+
+    [Test]
     public async Task Responses_carry_the_security_headers()
     {
         using var web = App.NewSession();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Caching.Memory;
@@ -19,15 +20,23 @@ public sealed class FragmentMarkup(FragmentRenderer renderer) : IDisposable
 
     private readonly MemoryCache _rendered = new(new MemoryCacheOptions { SizeLimit = Limit });
 
+    // A room's newest page is one list, shown by every visit until a message changes it (then it is a new list), so
+    // its articles are joined once: for as long as the list lives, and no longer.
+    private readonly ConditionalWeakTable<IReadOnlyList<MessageView>, IHtmlContent> _joined = new();
+
     public async Task<IHtmlContent> RenderAsync(Type component, IDictionary<string, object?> parameters)
     {
         var key = Key(component, parameters);
         return new HtmlString(_rendered.TryGetValue(key, out string? html) ? html : Keep(key, await renderer.RenderAsync(component, parameters)));
     }
 
-    /// <summary>The messages' articles, in the order given; those not kept yet are rendered together.</summary>
+    /// <summary>
+    /// The messages' articles, in the order given; those not kept yet are rendered together. A list is read once and
+    /// never changed (<see cref="Data.ChatHistory"/>): the same list gives the same markup.
+    /// </summary>
     public async Task<IHtmlContent> MessagesAsync(IReadOnlyList<MessageView> messages)
     {
+        if (_joined.TryGetValue(messages, out var joined)) return joined;
         var html = new string?[messages.Count];
         var missing = new List<int>();
         for (var i = 0; i < messages.Count; i++)
@@ -40,10 +49,9 @@ public sealed class FragmentMarkup(FragmentRenderer renderer) : IDisposable
             for (var k = 0; k < missing.Count; k++)
                 html[missing[k]] = Keep(messages[missing[k]], rendered[k]);
         }
-        var list = new HtmlContentBuilder(messages.Count);
-        foreach (var article in html)
-            list.AppendHtml(article);
-        return list;
+        joined = new HtmlString(string.Concat(html));
+        _joined.AddOrUpdate(messages, joined);
+        return joined;
     }
 
     private string Keep(object key, string html) => _rendered.Set(key, html, new MemoryCacheEntryOptions { Size = html.Length });
