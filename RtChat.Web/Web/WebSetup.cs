@@ -16,6 +16,7 @@ public static class WebSetup
             pages.Conventions.AddPageRoute("/Profile/Edit", "profile/onboarding");
         });
         services.AddAntiforgery(o => o.HeaderName = Htmx.AntiforgeryHeader);
+        ReusedRequestTokens.AddTo(services);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddSingleton<Assets>();

@@ -36,6 +36,13 @@ public sealed class ServerProcess : IAsyncDisposable
     public int Pid => _process.Id;
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The server's CPU time so far, user and system, all threads.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public Uri SocketAddress(string pathAndQuery) => new($"ws://{BaseAddress.Authority}{pathAndQuery}");
 
     /// <summary>The repository root (the folder with RtChat.slnx), found upwards from the bench's own binaries.</summary>
