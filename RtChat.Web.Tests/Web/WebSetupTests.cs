@@ -27,6 +27,34 @@ public sealed class WebSetupTests : AppFixture
     }
 
     [Test]
+    public async Task A_page_seen_again_sets_no_cookie()
+    {
+        using var web = App.NewSession();
+        await web.RegisterAsync(TestUser.Create());
+        await web.GetPageAsync("/");
+
+        using var again = await web.GetAsync("/");
+
+        Assert.That(again.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], Is.Empty);
+    }
+
+    [Test]
+    public async Task A_flash_shows_on_the_next_page_only()
+    {
+        using var web = App.NewSession();
+        var home = await web.RegisterAsync(TestUser.Create());
+
+        var flashed = await web.SubmitAndFollowAsync(home, "[data-testid='verify-banner'] form");
+        var after = await web.GetPageAsync("/");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(flashed.Flashes, Is.Not.Empty);
+            Assert.That(after.Flashes, Is.Empty);
+        }
+    }
+
+    [Test]
     public async Task Responses_carry_the_security_headers()
     {
         using var web = App.NewSession();

@@ -59,14 +59,4 @@ public sealed class ReusedRequestTokens(IAntiforgery framework, IOptions<Antifor
     }
 
     public void Dispose() => _tokens.Dispose();
-
-    /// <summary>Puts this in front of the framework's antiforgery; call after everything that adds it.</summary>
-    public static void AddTo(IServiceCollection services)
-    {
-        var registered = services.Last(s => s.ServiceType == typeof(IAntiforgery));
-        services.Remove(registered);
-        services.AddSingleton<IAntiforgery>(provider => new ReusedRequestTokens(
-            (IAntiforgery)ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!),
-            provider.GetRequiredService<IOptions<AntiforgeryOptions>>()));
-    }
 }

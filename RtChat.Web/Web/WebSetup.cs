@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.Options;
 
 namespace RtChat.Web.Web;
 
@@ -16,7 +19,10 @@ public static class WebSetup
             pages.Conventions.AddPageRoute("/Profile/Edit", "profile/onboarding");
         });
         services.AddAntiforgery(o => o.HeaderName = Htmx.AntiforgeryHeader);
-        ReusedRequestTokens.AddTo(services);
+        services.Decorate<IAntiforgery>((provider, framework) =>
+            new ReusedRequestTokens(framework, provider.GetRequiredService<IOptions<AntiforgeryOptions>>()));
+        services.Decorate<ITempDataProvider>((provider, framework) =>
+            new QuietTempData(framework, provider.GetRequiredService<IOptions<CookieTempDataProviderOptions>>()));
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddSingleton<Assets>();

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using RtChat.Web.Data;
 
@@ -47,6 +49,9 @@ public static class AccountsSetup
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             o.Events.OnValidatePrincipal = SecurityStampCheck.ValidateWhenDueAsync;
         });
+        // After the framework's own post-configuration, which gives the cookie its ticket format.
+        builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .PostConfigure(o => o.TicketDataFormat = new RememberedTickets(o.TicketDataFormat));
         builder.Services.AddScoped<AccountMail>();
         builder.Services.AddScoped<RtChat.Web.Pages.Profile.AccountDeletion>();
         builder.Services.Configure<RazorPagesOptions>(pages =>
