@@ -115,13 +115,17 @@ public sealed record BroadcastRun(string Target, IReadOnlyList<BroadcastStep> St
     /// <summary>The last step that passed (p95 within the limit, nothing lost), if any.</summary>
     public BroadcastStep? Reached => Steps.LastOrDefault(s => s.Passed);
 
-    public BroadcastStep? At(int clients) => Steps.FirstOrDefault(s => s.Clients == clients);
+    /// <summary>The step at <paramref name="clients"/>: its retry, when it had one.</summary>
+    public BroadcastStep? At(int clients) => Steps.LastOrDefault(s => s.Clients == clients);
 }
 
 /// <summary>
 /// The websocket-shootout method: add clients a step at a time; at each step keep <c>concurrency</c> broadcasts in
 /// flight until <c>samples</c> have completed; stop at the first step whose 95th percentile round trip (broadcastResult
-/// or 204) or delivery (send → a client has it) exceeds the limit, or that lost a delivery, or at the client cap.
+/// or 204) or delivery (send → a client has it) exceeds the limit twice in a row, or that lost a delivery, or at the
+/// client cap. The second try: on two cores shared with the clients one slow step is as often the machine (a stall of
+/// a few hundred ms in 40 broadcasts) as the server, and the ratio of two runs that each stop at their first stall
+/// swung by a third; both servers get the same second try.
 /// </summary>
 public sealed class SteppedBroadcast(int step, int maxClients, int samples, int concurrency, TimeSpan limit, TimeSpan budget, TimeSpan settle)
 {
@@ -132,6 +136,7 @@ public sealed class SteppedBroadcast(int step, int maxClients, int samples, int 
         var clock = Stopwatch.StartNew();
         var seqBase = 0;
         var reason = $"reached the cap of {maxClients:N0} clients";
+        var retriedAt = 0;
         for (var clients = Math.Min(step, maxClients); clients <= maxClients; clients += step)
         {
             if (clock.Elapsed > budget)
@@ -153,16 +158,24 @@ public sealed class SteppedBroadcast(int step, int maxClients, int samples, int 
             var result = await StepAsync(target, tracker, clients, seqBase, ct);
             seqBase += samples;
             steps.Add(result);
+            var verdict = (result.Passed ? "yes" : "**no**") + (retriedAt == clients ? " (second try)" : "");
             table.Add(target.Name, result.Clients, result.Rtt.P50, result.Rtt.P95, result.Rtt.P99, result.Delivery.P50, result.Delivery.P95,
-                result.Delivery.P99, result.LastClient.P50, result.LastClient.Max, result.Lost, result.Duplicates, result.Passed ? "yes" : "**no**");
+                result.Delivery.P99, result.LastClient.P50, result.LastClient.Max, result.Lost, result.Duplicates, verdict);
             Log.Line($"{target.Name} {clients,6} clients: rtt p95 {result.Rtt.P95,7:0.0} ms, delivery p50 {result.Delivery.P50,7:0.0} p95 {result.Delivery.P95,7:0.0} " +
                      $"p99 {result.Delivery.P99,7:0.0} ms, last client p50 {result.LastClient.P50,7:0.0} ms, lost {result.Lost}, dup {result.Duplicates}, " +
                      $"failed sends {result.FailedSends}, ended {result.Ended} ({result.Seconds:0.0} s)");
             if (!result.Passed)
             {
-                reason = result.Lost > 0 || result.FailedSends > 0 || result.Ended > 0
+                var broken = result.Lost > 0 || result.FailedSends > 0 || result.Duplicates > 0 || result.Ended > 0;
+                if (!broken && retriedAt != clients)
+                {
+                    retriedAt = clients;
+                    clients -= step;
+                    continue;
+                }
+                reason = broken
                     ? $"lost {result.Lost} deliveries, {result.FailedSends} failed sends, {result.Ended} sockets ended at {clients:N0} clients"
-                    : $"p95 over {limit.TotalMilliseconds:0} ms at {clients:N0} clients";
+                    : $"p95 over {limit.TotalMilliseconds:0} ms at {clients:N0} clients, twice";
                 break;
             }
             if (clients == maxClients) break;
