@@ -42,7 +42,7 @@ public static class FanoutScenario
         report.Details["limit padding bytes"] = padding;
         BroadcastRun limit;
         await using (var server = await ServerProcess.StartLimitAsync(Program.WorkDir("fanout-limit"), (int)method.Budget.TotalSeconds + 300))
-            limit = await LimitScenario.MeasureAsync(server.SocketAddress("/ws"), padding, method, table, ct);
+            limit = await LimitScenario.MeasureAsync(server.SocketAddress("/ws"), server, padding, method, table, ct);
 
         AddFigures(report, app, limit, method);
         if (args.Smoke)

@@ -33,21 +33,21 @@ public static class LimitScenario
         if (url is null)
         {
             await using var server = await ServerProcess.StartLimitAsync(Program.WorkDir("limit"), (int)method.Budget.TotalSeconds + 300);
-            run = await MeasureAsync(server.SocketAddress("/ws"), padding, method, table, ct);
+            run = await MeasureAsync(server.SocketAddress("/ws"), server, padding, method, table, ct);
         }
         else
         {
             report.Details["url"] = url;
-            run = await MeasureAsync(new Uri(url), padding, method, table, ct);
+            run = await MeasureAsync(new Uri(url), server: null, padding, method, table, ct);
         }
         AddFigures(report, run, method);
         if (args.Smoke)
             report.Check($"every client got every broadcast up to {method.MaxClients} clients", run.Reached?.Clients == method.MaxClients, run.StopReason);
     }
 
-    public static async Task<BroadcastRun> MeasureAsync(Uri uri, int padding, Method method, StepTable table, CancellationToken ct)
+    public static async Task<BroadcastRun> MeasureAsync(Uri uri, ServerProcess? server, int padding, Method method, StepTable table, CancellationToken ct)
     {
-        await using var target = new ShootoutTarget(uri, padding);
+        await using var target = new ShootoutTarget(uri, padding, server);
         return await method.Engine().RunAsync(target, table, ct);
     }
 

@@ -12,6 +12,9 @@ public interface IBroadcastTarget : IAsyncDisposable
     /// <summary>Sockets that ended before the bench closed them (dropped by the server, failed).</summary>
     int Ended { get; }
 
+    /// <summary>The server's process, when the bench started it: its CPU time per delivered frame is reported.</summary>
+    ServerProcess? Server { get; }
+
     /// <summary>Adds clients until there are <paramref name="total"/>, each reading and reporting to <paramref name="tracker"/>.</summary>
     Task GrowAsync(int total, DeliveryTracker tracker, CancellationToken ct);
 
@@ -108,7 +111,7 @@ public sealed class DeliveryTracker
 /// <summary>One step: how many clients, and what the broadcasts cost.</summary>
 public sealed record BroadcastStep(
     int Clients, Percentiles Rtt, Percentiles Delivery, Percentiles LastClient, int Lost, int Duplicates, int FailedSends, int Ended,
-    bool Passed, double Seconds);
+    bool Passed, double Seconds, double? ServerCpuPerFrameUs);
 
 public sealed record BroadcastRun(string Target, IReadOnlyList<BroadcastStep> Steps, string StopReason)
 {
@@ -160,10 +163,10 @@ public sealed class SteppedBroadcast(int step, int maxClients, int samples, int 
             steps.Add(result);
             var verdict = (result.Passed ? "yes" : "**no**") + (retriedAt == clients ? " (second try)" : "");
             table.Add(target.Name, result.Clients, result.Rtt.P50, result.Rtt.P95, result.Rtt.P99, result.Delivery.P50, result.Delivery.P95,
-                result.Delivery.P99, result.LastClient.P50, result.LastClient.Max, result.Lost, result.Duplicates, verdict);
+                result.Delivery.P99, result.LastClient.P50, result.LastClient.Max, result.Lost, result.Duplicates, result.ServerCpuPerFrameUs, verdict);
             Log.Line($"{target.Name} {clients,6} clients: rtt p95 {result.Rtt.P95,7:0.0} ms, delivery p50 {result.Delivery.P50,7:0.0} p95 {result.Delivery.P95,7:0.0} " +
                      $"p99 {result.Delivery.P99,7:0.0} ms, last client p50 {result.LastClient.P50,7:0.0} ms, lost {result.Lost}, dup {result.Duplicates}, " +
-                     $"failed sends {result.FailedSends}, ended {result.Ended} ({result.Seconds:0.0} s)");
+                     $"failed sends {result.FailedSends}, ended {result.Ended}, server CPU {result.ServerCpuPerFrameUs:0.0} µs/frame ({result.Seconds:0.0} s)");
             if (!result.Passed)
             {
                 var broken = result.Lost > 0 || result.FailedSends > 0 || result.Duplicates > 0 || result.Ended > 0;
@@ -189,6 +192,7 @@ public sealed class SteppedBroadcast(int step, int maxClients, int samples, int 
     {
         var clock = Stopwatch.StartNew();
         var endedBefore = target.Ended;
+        var cpuBefore = target.Server?.CpuTime();
         tracker.BeginStep(seqBase, samples, clients);
         var rtts = new LatencyRecorder(samples);
         var next = -1;
@@ -225,16 +229,20 @@ public sealed class SteppedBroadcast(int step, int maxClients, int samples, int 
         if (tracker.Delivered < tracker.Expected && target.Ended != endedBefore)
             await Task.Delay(500, ct);
 
+        double? cpuPerFrame = cpuBefore is { } before && tracker.Delivered > 0
+            ? (target.Server!.CpuTime() - before).TotalMicroseconds / tracker.Delivered
+            : null;
         var delivery = tracker.Latencies();
         var rtt = Percentiles.Of(rtts.Sorted());
         var lost = tracker.Expected - tracker.Delivered;
         var ended = target.Ended - endedBefore;
         var passed = lost == 0 && failed == 0 && ended == 0 && tracker.Duplicates == 0
                      && rtt.P95 <= limit.TotalMilliseconds && delivery.P95 <= limit.TotalMilliseconds;
-        return new BroadcastStep(clients, rtt, delivery, tracker.LastClient(), lost, tracker.Duplicates, failed, ended, passed, clock.Elapsed.TotalSeconds);
+        return new BroadcastStep(clients, rtt, delivery, tracker.LastClient(), lost, tracker.Duplicates, failed, ended, passed, clock.Elapsed.TotalSeconds,
+            cpuPerFrame);
     }
 
     public static StepTable NewTable(Report report, string title) => report.Table(title,
         "server", "clients", "rtt p50 ms", "rtt p95 ms", "rtt p99 ms", "delivery p50 ms", "delivery p95 ms", "delivery p99 ms",
-        "last client p50 ms", "last client max ms", "lost", "dup", "passed");
+        "last client p50 ms", "last client max ms", "lost", "dup", "server CPU µs/frame", "passed");
 }

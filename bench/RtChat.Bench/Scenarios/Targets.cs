@@ -39,6 +39,8 @@ public static class FrameText
 /// <summary>The app: N signed-in sockets in one room (users reused round-robin), broadcasts posted through the Send handler.</summary>
 public sealed class AppTarget(ServerProcess app, IReadOnlyList<AppUser> users, string room) : IBroadcastTarget
 {
+    public ServerProcess? Server => app;
+
     private readonly List<BenchSocket> _sockets = [];
     private int _frameBytes;
 
@@ -90,8 +92,10 @@ public sealed class AppTarget(ServerProcess app, IReadOnlyList<AppUser> users, s
 }
 
 /// <summary>Any server speaking the websocket-shootout protocol: broadcasts sent by a random client, timed to its broadcastResult.</summary>
-public sealed class ShootoutTarget(Uri uri, int padding, string name = "limit") : IBroadcastTarget
+public sealed class ShootoutTarget(Uri uri, int padding, ServerProcess? server, string name = "limit") : IBroadcastTarget
 {
+    public ServerProcess? Server => server;
+
     private readonly List<BenchSocket> _sockets = [];
     private readonly ConcurrentDictionary<int, TaskCompletionSource> _results = new();
     private readonly string _padding = new('x', Math.Max(0, padding));
