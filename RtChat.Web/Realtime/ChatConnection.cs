@@ -117,7 +117,10 @@ public sealed class ChatConnection
     {
         try
         {
-            await foreach (var payload in _queue.Reader.ReadAllAsync(cancellationToken))
+            // The wait takes no token: every way a connection stops completes the queue, which ends the loop, and each
+            // send still honours the token. A cancelable wait registered on the token once per frame, and in a room's
+            // fan-out every socket waits once per message.
+            await foreach (var payload in _queue.Reader.ReadAllAsync())
                 await SendFrameAsync(payload, cancellationToken);
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException) { }
