@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace RtChat.Web.Web;
@@ -17,24 +16,23 @@ public sealed class ReusedRequestTokens(IAntiforgery framework, IOptions<Antifor
     /// <summary>Browsers (cookie and user) whose token is kept.</summary>
     public const int Limit = 20_000;
 
-    // Not for ever: a token kept past a revoked data protection key would be refused until it goes.
-    private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(10);
-
     private readonly AntiforgeryOptions _options = options.Value;
-    private readonly MemoryCache _tokens = new(new MemoryCacheOptions { SizeLimit = Limit });
+
+    // Not for ever: a token kept past a revoked data protection key would be refused until it goes.
+    private readonly Memo<(string Cookie, string? UserId, string? UserName), string> _tokens = new(Limit, TimeSpan.FromMinutes(10));
 
     public AntiforgeryTokenSet GetAndStoreTokens(HttpContext context)
     {
         var browser = Browser(context);
-        if (browser is not null && _tokens.TryGetValue(browser, out string? kept))
+        if (browser is { } known && _tokens.TryGet(known, out var kept))
         {
             DoNotCache(context.Response);
             return new AntiforgeryTokenSet(kept, cookieToken: null, _options.FormFieldName, _options.HeaderName);
         }
         var tokens = framework.GetAndStoreTokens(context);
         // A cookie token in the answer is a new cookie: the one sent was missing or not valid.
-        if (browser is not null && tokens.CookieToken is null && tokens.RequestToken is { } made)
-            _tokens.Set(browser, made, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = KeptFor });
+        if (browser is { } seen && tokens.CookieToken is null && tokens.RequestToken is { } made)
+            _tokens.Keep(seen, made);
         return tokens;
     }
 
@@ -46,9 +44,9 @@ public sealed class ReusedRequestTokens(IAntiforgery framework, IOptions<Antifor
 
     public void SetCookieTokenAndHeader(HttpContext context) => framework.SetCookieTokenAndHeader(context);
 
-    private string? Browser(HttpContext context) =>
+    private (string, string?, string?)? Browser(HttpContext context) =>
         context.Request.Cookies[_options.Cookie.Name!] is { Length: > 0 } cookie
-            ? $"{cookie}\n{context.User.FindFirstValue(ClaimTypes.NameIdentifier)}\n{context.User.Identity?.Name}"
+            ? (cookie, context.User.FindFirstValue(ClaimTypes.NameIdentifier), context.User.Identity?.Name)
             : null;
 
     // What the framework sets on every response that carries a token: a page with one is no one else's to store.

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
-using Microsoft.Extensions.Options;
 
 namespace RtChat.Web.Web;
 
@@ -19,10 +18,8 @@ public static class WebSetup
             pages.Conventions.AddPageRoute("/Profile/Edit", "profile/onboarding");
         });
         services.AddAntiforgery(o => o.HeaderName = Htmx.AntiforgeryHeader);
-        services.Decorate<IAntiforgery>((provider, framework) =>
-            new ReusedRequestTokens(framework, provider.GetRequiredService<IOptions<AntiforgeryOptions>>()));
-        services.Decorate<ITempDataProvider>((provider, framework) =>
-            new QuietTempData(framework, provider.GetRequiredService<IOptions<CookieTempDataProviderOptions>>()));
+        services.Decorate<IAntiforgery, ReusedRequestTokens>();
+        services.Decorate<ITempDataProvider, QuietTempData>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddSingleton<Assets>();

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Caching.Memory;
+using RtChat.Web.Web;
 
 namespace RtChat.Web.Areas.Identity;
 
@@ -14,9 +14,7 @@ public sealed class RememberedTickets(ISecureDataFormat<AuthenticationTicket> fo
     /// <summary>Cookies kept (about 2.5 KB each, text and ticket).</summary>
     public const int Limit = 10_000;
 
-    private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(10);
-
-    private readonly MemoryCache _tickets = new(new MemoryCacheOptions { SizeLimit = Limit });
+    private readonly Memo<(string Text, string? Purpose), AuthenticationTicket> _tickets = new(Limit, TimeSpan.FromMinutes(10));
 
     public string Protect(AuthenticationTicket data) => format.Protect(data);
 
@@ -28,10 +26,9 @@ public sealed class RememberedTickets(ISecureDataFormat<AuthenticationTicket> fo
     {
         if (protectedText is null) return null;
         var key = (protectedText, purpose);
-        if (_tickets.TryGetValue(key, out AuthenticationTicket? kept)) return kept!.Clone();
+        if (_tickets.TryGet(key, out var kept)) return kept.Clone();
         var ticket = format.Unprotect(protectedText, purpose);
-        if (ticket is not null)
-            _tickets.Set(key, ticket.Clone(), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = KeptFor });
+        if (ticket is not null) _tickets.Keep(key, ticket.Clone());
         return ticket;
     }
 }
