@@ -16,6 +16,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ChatRoom> Rooms => Set<ChatRoom>();
     public DbSet<ChatMessage> Messages => Set<ChatMessage>();
     public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Removal> Removals => Set<Removal>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -17,6 +17,13 @@ internal sealed class ChatRoomConfiguration : IEntityTypeConfiguration<ChatRoom>
         room.HasOne<AppUser>().WithMany().HasForeignKey(r => r.AdminId).OnDelete(DeleteBehavior.ClientSetNull);
         room.HasMany(r => r.Members).WithOne().HasForeignKey(m => m.RoomId).OnDelete(DeleteBehavior.Cascade);
         room.Navigation(r => r.Members).HasField("_members");
+        room.HasMany(r => r.Removals).WithOne().HasForeignKey(r => r.RoomId).OnDelete(DeleteBehavior.Cascade);
+        room.Navigation(r => r.Removals).HasField("_removals");
+        // One private room per pair of users, whoever clicks first (and both at once).
+        room.Property(r => r.PairKey).HasMaxLength(RoomKeys.PairKeyMaxLength);
+        room.HasIndex(r => r.PairKey).IsUnique();
+        room.Property(r => r.InviteCode).HasMaxLength(RoomKeys.InviteCodeLength);
+        room.HasIndex(r => r.InviteCode).IsUnique();
         room.HasData(new { Id = 1, Name = ChatRoom.PublicChatName, Kind = RoomKind.Public, CreatedAt = SeededAt });
     }
 }
@@ -28,6 +35,15 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         membership.HasKey(m => new { m.RoomId, m.UserId });
         membership.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
         membership.HasIndex(m => m.UserId);
+    }
+}
+
+internal sealed class RemovalConfiguration : IEntityTypeConfiguration<Removal>
+{
+    public void Configure(EntityTypeBuilder<Removal> removal)
+    {
+        removal.HasKey(r => new { r.RoomId, r.UserId });
+        removal.HasOne<AppUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

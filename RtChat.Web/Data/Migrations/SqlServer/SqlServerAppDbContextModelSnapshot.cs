@@ -275,6 +275,10 @@ namespace RtChat.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("InviteCode")
+                        .HasMaxLength(22)
+                        .HasColumnType("nvarchar(22)");
+
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
@@ -283,16 +287,28 @@ namespace RtChat.Web.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
-                    b.Property<string>("Title")
+                    b.Property<string>("PairKey")
                         .HasMaxLength(80)
                         .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.HasKey("Id");
 
                     b.HasIndex("AdminId");
 
+                    b.HasIndex("InviteCode")
+                        .IsUnique()
+                        .HasFilter("[InviteCode] IS NOT NULL");
+
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("PairKey")
+                        .IsUnique()
+                        .HasFilter("[PairKey] IS NOT NULL");
 
                     b.ToTable("Rooms");
 
@@ -325,6 +341,24 @@ namespace RtChat.Web.Data.Migrations.SqlServer
                     b.HasIndex("UserId");
 
                     b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("RtChat.Web.Domain.Chat.Removal", b =>
+                {
+                    b.Property<int>("RoomId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTimeOffset>("RemovedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("RoomId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Removals");
                 });
 
             modelBuilder.Entity("RtChat.Web.Domain.Profile", b =>
@@ -443,6 +477,21 @@ namespace RtChat.Web.Data.Migrations.SqlServer
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("RtChat.Web.Domain.Chat.Removal", b =>
+                {
+                    b.HasOne("RtChat.Web.Domain.Chat.ChatRoom", null)
+                        .WithMany("Removals")
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RtChat.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RtChat.Web.Domain.Profile", b =>
                 {
                     b.HasOne("RtChat.Web.Domain.AppUser", "User")
@@ -463,6 +512,8 @@ namespace RtChat.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("RtChat.Web.Domain.Chat.ChatRoom", b =>
                 {
                     b.Navigation("Members");
+
+                    b.Navigation("Removals");
                 });
 #pragma warning restore 612, 618
         }

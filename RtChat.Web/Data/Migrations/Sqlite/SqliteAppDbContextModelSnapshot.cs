@@ -259,6 +259,10 @@ namespace RtChat.Web.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InviteCode")
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -267,15 +271,25 @@ namespace RtChat.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Title")
+                    b.Property<string>("PairKey")
                         .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("AdminId");
 
+                    b.HasIndex("InviteCode")
+                        .IsUnique();
+
                     b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("PairKey")
                         .IsUnique();
 
                     b.ToTable("Rooms");
@@ -309,6 +323,24 @@ namespace RtChat.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("RtChat.Web.Domain.Chat.Removal", b =>
+                {
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoomId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Removals");
                 });
 
             modelBuilder.Entity("RtChat.Web.Domain.Profile", b =>
@@ -427,6 +459,21 @@ namespace RtChat.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("RtChat.Web.Domain.Chat.Removal", b =>
+                {
+                    b.HasOne("RtChat.Web.Domain.Chat.ChatRoom", null)
+                        .WithMany("Removals")
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RtChat.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RtChat.Web.Domain.Profile", b =>
                 {
                     b.HasOne("RtChat.Web.Domain.AppUser", "User")
@@ -447,6 +494,8 @@ namespace RtChat.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("RtChat.Web.Domain.Chat.ChatRoom", b =>
                 {
                     b.Navigation("Members");
+
+                    b.Navigation("Removals");
                 });
 #pragma warning restore 612, 618
         }
