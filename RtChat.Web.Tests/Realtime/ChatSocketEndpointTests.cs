@@ -120,7 +120,7 @@ public sealed class ChatSocketEndpointTests : AppFixture
     }
 
     [Test]
-    public async Task A_socket_to_a_group_the_user_is_not_in_is_refused_with_403()
+    public async Task A_socket_to_a_group_the_user_is_not_in_is_refused_as_not_found()
     {
         var (web, _) = await App.SignedUpAsync("sock");
         var (memberWeb, member) = await App.SignedUpAsync("member");
@@ -133,7 +133,7 @@ public sealed class ChatSocketEndpointTests : AppFixture
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(status, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(status, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That(memberSocket.Socket.HttpStatusCode, Is.EqualTo(HttpStatusCode.SwitchingProtocols));
         }
     }

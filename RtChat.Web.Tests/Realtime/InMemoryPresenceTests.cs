@@ -4,7 +4,7 @@ namespace RtChat.Web.Tests.Realtime;
 
 public sealed class InMemoryPresenceTests
 {
-    private const string Room = "public-chat";
+    private const int Room = 1;
 
     private sealed class ManualClock : TimeProvider
     {
@@ -48,7 +48,7 @@ public sealed class InMemoryPresenceTests
         var silent = Guid.NewGuid();
         var alive = Guid.NewGuid();
         await presence.ConnectedAsync(Room, "silent", silent);
-        await presence.ConnectedAsync("other-room", "alive", alive);
+        await presence.ConnectedAsync(2, "alive", alive);
 
         _clock.Now += TimeSpan.FromSeconds(40);
         await presence.RefreshAsync([alive]);
@@ -59,21 +59,44 @@ public sealed class InMemoryPresenceTests
         {
             Assert.That(expiredRooms, Is.EquivalentTo(new[] { Room }));
             Assert.That(await presence.OnlineInAsync(Room), Is.Empty);
-            Assert.That(await presence.OnlineInAsync("other-room"), Is.EquivalentTo(new[] { "alive" }));
+            Assert.That(await presence.OnlineInAsync(2), Is.EquivalentTo(new[] { "alive" }));
         }
     }
 
     [Test]
-    public async Task An_expired_entry_no_longer_counts_even_before_it_is_swept()
+    public async Task An_expired_entry_no_longer_counts_in_its_room_even_before_it_is_swept()
     {
         var presence = NewPresence();
         await presence.ConnectedAsync(Room, "ghost", Guid.NewGuid());
 
         _clock.Now += TimeSpan.FromSeconds(61);
 
+        Assert.That(await presence.OnlineInAsync(Room), Is.Empty);
+    }
+
+    [Test]
+    public async Task The_site_total_counts_people_not_tabs_and_drops_them_when_their_last_connection_goes()
+    {
+        var presence = NewPresence();
+        var (tab1, tab2, ghost) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await presence.ConnectedAsync(Room, "alice", tab1);
+        await presence.ConnectedAsync(null, "alice", tab2);
+        await presence.ConnectedAsync(2, "ghost", ghost);
+        var withAll = await presence.OnlineTotalAsync();
+
+        await presence.DisconnectedAsync(tab1);
+        var withOneTab = await presence.OnlineTotalAsync();
+        _clock.Now += TimeSpan.FromSeconds(61);
+        await presence.RefreshAsync([tab2]);
+        await presence.ExpireAsync();
+        var afterTheGhostExpired = await presence.OnlineTotalAsync();
+        await presence.DisconnectedAsync(tab2);
+
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(await presence.OnlineInAsync(Room), Is.Empty);
+            Assert.That(withAll, Is.EqualTo(2));
+            Assert.That(withOneTab, Is.EqualTo(2));
+            Assert.That(afterTheGhostExpired, Is.EqualTo(1));
             Assert.That(await presence.OnlineTotalAsync(), Is.Zero);
         }
     }

@@ -13,11 +13,12 @@ public sealed class PresenceTests : AppFixture
     private async Task WaitForServerSocketsAsync(string room, int open)
     {
         var sockets = App.Services.GetRequiredService<LocalSockets>();
+        var roomId = await App.RoomIdAsync(room);
         var clock = Stopwatch.StartNew();
-        while (sockets.All.Count(c => c.Room == room) != open)
+        while (sockets.All.Count(c => c.RoomId == roomId) != open)
         {
             if (clock.Elapsed > ChatSocket.Patience)
-                Assert.Fail($"The server still holds {sockets.All.Count(c => c.Room == room)} sockets in {room}, expected {open}.");
+                Assert.Fail($"The server still holds {sockets.All.Count(c => c.RoomId == roomId)} sockets in {room}, expected {open}.");
             await Task.Delay(20);
         }
     }

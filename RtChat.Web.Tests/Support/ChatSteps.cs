@@ -57,6 +57,10 @@ public static class ChatSteps
     public static async Task<string> UserIdAsync(this RtChatApp app, TestUser user) =>
         (await app.FindUserByEmailAsync(user.Email))?.Id ?? throw new AssertionException($"No user {user.Username}.");
 
+    public static async Task<int> RoomIdAsync(this RtChatApp app, string room) =>
+        await app.QueryAsync(db => db.Rooms.Where(r => r.Name == room).Select(r => (int?)r.Id).SingleOrDefaultAsync())
+        ?? throw new AssertionException($"No room {room}.");
+
     /// <summary>The newest message id in <paramref name="room"/> (0 if none): what a page showing the room would resume after.</summary>
     public static async Task<long> LastMessageIdAsync(this RtChatApp app, string room = PublicRoom) =>
         await app.QueryAsync(db => db.Messages.Where(m => m.Room.Name == room).Select(m => (long?)m.Id).MaxAsync()) ?? 0;

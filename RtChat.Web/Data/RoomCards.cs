@@ -4,11 +4,11 @@ using RtChat.Web.Domain.Chat;
 namespace RtChat.Web.Data;
 
 /// <summary>What a room's page needs to know of the room itself.</summary>
-public sealed record RoomCard(int Id, string Name, RoomKind Kind, string? Title)
+public sealed record RoomCard(int Id, string Name, RoomKind Kind, string? Title, string? AdminId)
 {
     public string DisplayTitle => ChatRoom.TitleFor(Kind, Title, Name);
 
-    public static RoomCard Of(ChatRoom room) => new(room.Id, room.Name, room.Kind, room.Title);
+    public static RoomCard Of(ChatRoom room) => new(room.Id, room.Name, room.Kind, room.Title, room.AdminId);
 
     /// <summary>The read rule of <see cref="ChatRoom.CanBeReadBy"/>; membership is asked of the database each time, so a removal holds at once.</summary>
     public async Task<bool> CanBeReadByAsync(AppDbContext db, string userId) =>
@@ -28,7 +28,7 @@ public sealed class RoomCards : IDisposable
 
     private static readonly Func<AppDbContext, string, Task<RoomCard?>> ByName =
         EF.CompileAsyncQuery((AppDbContext db, string name) =>
-            db.Rooms.AsNoTracking().Where(r => r.Name == name).Select(r => new RoomCard(r.Id, r.Name, r.Kind, r.Title)).SingleOrDefault());
+            db.Rooms.AsNoTracking().Where(r => r.Name == name).Select(r => new RoomCard(r.Id, r.Name, r.Kind, r.Title, r.AdminId)).SingleOrDefault());
 
     /// <summary>The room named <paramref name="name"/>; none names the public room.</summary>
     public Task<RoomCard?> FindAsync(AppDbContext db, string? name) => _cards.GetAsync(name ?? ChatRoom.PublicChatName, key => ByName(db, key));

@@ -6,7 +6,10 @@ using System.Threading.Channels;
 namespace RtChat.Web.Realtime;
 
 /// <summary>Loads what a reconnecting page missed: message frames in id order, or one reload frame past the limit.</summary>
-public delegate Task<IReadOnlyList<RoomFrame>> MissedFrames(long afterId, CancellationToken cancellationToken);
+public delegate Task<IReadOnlyList<SocketFrame>> MissedFrames(long afterId, CancellationToken cancellationToken);
+
+/// <summary>The page says it has shown the room's messages up to <paramref name="messageId"/> to its reader.</summary>
+public delegate void ReadUpTo(long messageId);
 
 /// <summary>
 /// One open socket: a bounded queue drained by a single sender, a size-capped reader, and the catch-up step.
@@ -21,15 +24,17 @@ public sealed class ChatConnection
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly CancellationTokenSource _dropped = new();
     private readonly Lock _gate = new();
-    private List<RoomFrame>? _heldUntilResume = [];
+    private List<SocketFrame>? _heldUntilResume = [];
     private HashSet<long> _replayed = [];
     private long _resumedAfter;
+    private bool _closing;
 
-    public ChatConnection(WebSocket socket, string room, string userId, RealtimeOptions options)
+    /// <param name="roomId">The room the page shows; none for the site's other pages.</param>
+    public ChatConnection(WebSocket socket, int? roomId, string userId, RealtimeOptions options)
     {
         _socket = socket;
         _options = options;
-        Room = room;
+        RoomId = roomId;
         UserId = userId;
         _queue = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(options.SendQueueLimit)
         {
@@ -39,15 +44,16 @@ public sealed class ChatConnection
     }
 
     public Guid Id { get; } = Guid.NewGuid();
-    public string Room { get; }
+    public int? RoomId { get; }
     public string UserId { get; }
     public string? DropReason { get; private set; }
 
     /// <summary>Queues a frame without waiting; a socket whose queue is full is dropped, never waited for.</summary>
-    public void Enqueue(RoomFrame frame)
+    public void Enqueue(SocketFrame frame)
     {
         lock (_gate)
         {
+            if (_closing) return;
             if (frame.CarriesMessage && (frame.MessageId <= _resumedAfter || _replayed.Contains(frame.MessageId)))
                 return;
             if (frame.CarriesMessage && _heldUntilResume is not null)
@@ -61,7 +67,7 @@ public sealed class ChatConnection
     }
 
     /// <summary>Sends the missed frames, then the held live ones the replay did not already cover. Once per socket.</summary>
-    public void Resume(long afterId, IReadOnlyList<RoomFrame> missed)
+    public void Resume(long afterId, IReadOnlyList<SocketFrame> missed)
     {
         lock (_gate)
         {
@@ -81,6 +87,19 @@ public sealed class ChatConnection
         get { lock (_gate) return _heldUntilResume is not null; }
     }
 
+    /// <summary>Sends <paramref name="notice"/> after what is queued, then closes (policy violation: the page does not reconnect).</summary>
+    public void Close(ReadOnlyMemory<byte> notice)
+    {
+        lock (_gate)
+        {
+            if (_closing) return;
+            _closing = true;
+            _heldUntilResume = null;
+            Write(notice);
+            _queue.Writer.TryComplete();
+        }
+    }
+
     public void Drop(string reason)
     {
         DropReason ??= reason;
@@ -89,14 +108,14 @@ public sealed class ChatConnection
         _socket.Abort();
     }
 
-    public async Task RunAsync(MissedFrames missedFrames, CancellationToken requestAborted)
+    public async Task RunAsync(MissedFrames missedFrames, ReadUpTo read, CancellationToken requestAborted)
     {
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, _dropped.Token);
         var sender = SendQueuedAsync(stopping.Token);
         _ = ResumeIfSilentAsync(stopping.Token);
         try
         {
-            await ReceiveAsync(missedFrames, stopping.Token);
+            await ReceiveAsync(missedFrames, read, stopping.Token);
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException) { }
         finally
@@ -122,6 +141,12 @@ public sealed class ChatConnection
             // fan-out every socket waits once per message.
             await foreach (var payload in _queue.Reader.ReadAllAsync())
                 await SendFrameAsync(payload, cancellationToken);
+            if (_closing)
+            {
+                await CloseAsync(WebSocketCloseStatus.PolicyViolation, "Access ended", cancellationToken);
+                // The page answers the close; one that does not is not waited for.
+                _dropped.CancelAfter(TimeSpan.FromSeconds(2));
+            }
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException) { }
     }
@@ -156,7 +181,7 @@ public sealed class ChatConnection
         }
     }
 
-    private async Task ReceiveAsync(MissedFrames missedFrames, CancellationToken cancellationToken)
+    private async Task ReceiveAsync(MissedFrames missedFrames, ReadUpTo read, CancellationToken cancellationToken)
     {
         var limit = _options.MaxClientFrameBytes;
         while (_socket.State == WebSocketState.Open)
@@ -189,9 +214,12 @@ public sealed class ChatConnection
                     await AwaitClientCloseAsync(buffer, cancellationToken);
                     return;
                 }
+                var frame = buffer.AsSpan(0, length);
                 // Only the first resume counts: later ones would cost a history read each for nothing.
-                if (AwaitingResume && TryReadResume(buffer.AsSpan(0, length), out var afterId))
+                if (AwaitingResume && TryReadResume(frame, out var afterId))
                     Resume(afterId, await missedFrames(afterId, cancellationToken));
+                else if (RoomId is not null && TryReadNumber(frame, "read"u8, out var readId))
+                    read(readId);
             }
             finally
             {
@@ -227,19 +255,24 @@ public sealed class ChatConnection
         }
     }
 
-    /// <summary>The page's only message: <c>{"after": 123}</c>, the newest message id it shows. Anything else is ignored.</summary>
-    internal static bool TryReadResume(ReadOnlySpan<byte> frame, out long afterId)
+    /// <summary>
+    /// The page's messages: <c>{"after": 123}</c>, the newest message id it shows, and <c>{"read": 123}</c>, the newest its
+    /// reader has seen. Anything else is ignored.
+    /// </summary>
+    internal static bool TryReadResume(ReadOnlySpan<byte> frame, out long afterId) => TryReadNumber(frame, "after"u8, out afterId);
+
+    internal static bool TryReadNumber(ReadOnlySpan<byte> frame, ReadOnlySpan<byte> name, out long number)
     {
-        afterId = 0;
+        number = 0;
         try
         {
             var reader = new Utf8JsonReader(frame);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var isAfter = reader.ValueTextEquals("after"u8);
+                var isNamed = reader.ValueTextEquals(name);
                 if (!reader.Read()) return false;
-                if (isAfter && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out afterId) && afterId >= 0)
+                if (isNamed && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out number) && number >= 0)
                     return true;
                 reader.Skip();
             }

@@ -1,34 +1,76 @@
 using RtChat.Web.Components;
 using RtChat.Web.Components.Chat;
+using RtChat.Web.Components.ChatList;
 
 namespace RtChat.Web.Realtime;
 
 /// <summary>The frames sockets receive, each rendered from its component once.</summary>
 public sealed class ChatFrames(FragmentRenderer renderer)
 {
-    public async Task<RoomFrame> MessageAsync(string room, MessageView message) =>
-        new(room, await renderer.RenderAsync<MessageAppend>(new Dictionary<string, object?> { [nameof(MessageAppend.Message)] = message }), message.Id);
+    public async Task<SocketFrame> MessageAsync(int roomId, MessageView message) =>
+        new(Audience.Room(roomId), await renderer.RenderAsync<MessageAppend>(new Dictionary<string, object?> { [nameof(MessageAppend.Message)] = message }), message.Id);
 
     /// <summary>The whole online list, for a socket that just opened: it replaces what the page showed.</summary>
-    public async Task<RoomFrame> PresenceSnapshotAsync(string room, IReadOnlyCollection<string> online) =>
-        new(room, await renderer.RenderAsync<RoomPresence>(new Dictionary<string, object?> { [nameof(RoomPresence.Online)] = online }));
+    public async Task<SocketFrame> PresenceSnapshotAsync(int roomId, IReadOnlyCollection<string> online) =>
+        new(Audience.Room(roomId), await renderer.RenderAsync<RoomPresence>(new Dictionary<string, object?> { [nameof(RoomPresence.Online)] = online }));
 
-    public async Task<RoomFrame> PresenceChangesAsync(string room, int count, IReadOnlyCollection<string> cameOnline,
+    public async Task<SocketFrame> PresenceChangesAsync(int roomId, int count, IReadOnlyCollection<string> cameOnline,
         IReadOnlyCollection<string> wentOffline) =>
-        new(room, await renderer.RenderAsync<PresenceChanges>(new Dictionary<string, object?>
+        new(Audience.Room(roomId), await renderer.RenderAsync<PresenceChanges>(new Dictionary<string, object?>
         {
             [nameof(PresenceChanges.Count)] = count,
             [nameof(PresenceChanges.CameOnline)] = cameOnline,
             [nameof(PresenceChanges.WentOffline)] = wentOffline,
         }));
 
-    public async Task<RoomFrame> OnlineTotalAsync(int count) =>
-        new(null, await renderer.RenderAsync<OnlineTotal>(new Dictionary<string, object?>
+    public async Task<SocketFrame> OnlineTotalAsync(int count) =>
+        new(Audience.Everyone, await renderer.RenderAsync<OnlineTotal>(new Dictionary<string, object?>
         {
             [nameof(OnlineTotal.Count)] = count,
             [nameof(OnlineTotal.Oob)] = true,
         }));
 
-    public async Task<RoomFrame> ReloadAsync(string room) =>
-        new(room, await renderer.RenderAsync<ReloadNotice>(new Dictionary<string, object?>()));
+    public async Task<SocketFrame> ReloadAsync(int roomId) =>
+        new(Audience.Room(roomId), await renderer.RenderAsync<ReloadNotice>(new Dictionary<string, object?>()));
+
+    /// <summary>A room's new message for the chat lists of the pages that do not show the room.</summary>
+    public async Task<SocketFrame> ActivityAsync(Audience listers, int roomId, MessageView message) =>
+        new(listers.Except(roomId), await renderer.RenderAsync<ChatActivity>(new Dictionary<string, object?>
+        {
+            [nameof(ChatActivity.RoomId)] = roomId,
+            [nameof(ChatActivity.MessageId)] = message.Id,
+            [nameof(ChatActivity.AuthorId)] = message.AuthorId,
+        }));
+
+    /// <summary>The reader has read the room: their pages' chat lists clear its badge.</summary>
+    public async Task<SocketFrame> ReadAsync(int roomId, string userId) =>
+        new(Audience.Users(userId), await renderer.RenderAsync<ChatActivity>(new Dictionary<string, object?>
+        {
+            [nameof(ChatActivity.RoomId)] = roomId,
+            [nameof(ChatActivity.Read)] = true,
+        }));
+
+    /// <summary>Whether someone is on the room's page, for the chat lists that show the room.</summary>
+    public async Task<SocketFrame> RoomDotAsync(Audience listers, int roomId, IReadOnlyCollection<string> online) =>
+        new(listers, await renderer.RenderAsync<RoomDot>(new Dictionary<string, object?>
+        {
+            [nameof(RoomDot.RoomId)] = roomId,
+            [nameof(RoomDot.Online)] = online,
+            [nameof(RoomDot.Oob)] = true,
+        }));
+
+    /// <summary>These users' chat lists load again: a chat came or went.</summary>
+    public async Task<SocketFrame> ChatListChangedAsync(IReadOnlyCollection<string> userIds) =>
+        new(Audience.Users(userIds), await renderer.RenderAsync<ChatActivity>(new Dictionary<string, object?>
+        {
+            [nameof(ChatActivity.ListChanged)] = true,
+        }));
+
+    /// <summary>The last frame of <paramref name="to"/>'s sockets on a room's page, saying why their access ended.</summary>
+    public async Task<SocketFrame> AccessEndedAsync(Audience to, string reason, bool sendHome) =>
+        new(to, await renderer.RenderAsync<AccessEnded>(new Dictionary<string, object?>
+        {
+            [nameof(AccessEnded.Reason)] = reason,
+            [nameof(AccessEnded.SendHome)] = sendHome,
+        }), EndsSocket: true);
 }

@@ -7,8 +7,9 @@ using RtChat.Web.Domain.Chat;
 namespace RtChat.Web.Realtime;
 
 /// <summary>
-/// <c>/ws?room=NAME</c>: one socket per page. Opens only for a signed-in user, from an allowed Origin
-/// (cross-site WebSocket hijacking), for a room that user may read.
+/// <c>/ws?room=NAME</c> on a room's page, <c>/ws</c> on every other page: one socket per page. Opens only for a
+/// signed-in user, from an allowed Origin (cross-site WebSocket hijacking), for a room that user may read. Besides the
+/// room's messages and presence, it carries what every page shows live: the online total and the chat list.
 /// </summary>
 internal static class ChatSocketEndpoint
 {
@@ -19,7 +20,7 @@ internal static class ChatSocketEndpoint
     /// a socket's request lives as long as the socket, and a context held for it would stay in memory all that time.
     /// </remarks>
     public static async Task<IResult> HandleAsync(HttpContext http, IServiceScopeFactory scopes, ChatFrames frames,
-        LocalSockets sockets, IPresence presence, PresencePublisher publisher, RealtimeOptions options)
+        LocalSockets sockets, IPresence presence, PresencePublisher publisher, ReadMarks readMarks, RealtimeOptions options)
     {
         if (!http.WebSockets.IsWebSocketRequest)
             return Results.Problem("This address only speaks WebSocket.", statusCode: StatusCodes.Status400BadRequest);
@@ -28,14 +29,17 @@ internal static class ChatSocketEndpoint
             return Results.Problem("Sign in to connect.", statusCode: StatusCodes.Status401Unauthorized);
         if (!OriginAllowed(http.Request, options))
             return Results.Problem("This origin may not connect.", statusCode: StatusCodes.Status403Forbidden);
-        ChatRoom? found;
-        await using (var scope = scopes.CreateAsyncScope())
-            found = await scope.ServiceProvider.GetRequiredService<AppDbContext>().FindForUserAsync(http.Request.Query["room"], userId, http.RequestAborted);
-        if (found is null)
-            return Results.Problem("No such room.", statusCode: StatusCodes.Status404NotFound);
-        if (!found.CanBeReadBy(userId))
-            return Results.Problem("You are not a member of this room.", statusCode: StatusCodes.Status403Forbidden);
-        var (roomId, roomName) = (found.Id, found.Name);
+        int? roomId = null;
+        if (http.Request.Query["room"].ToString() is { Length: > 0 } name)
+        {
+            ChatRoom? found;
+            await using (var scope = scopes.CreateAsyncScope())
+                found = await scope.ServiceProvider.GetRequiredService<AppDbContext>().FindForUserAsync(name, userId, http.RequestAborted);
+            // Outsiders learn nothing of a room they may not read, not even that it exists.
+            if (found is null || !found.CanBeReadBy(userId))
+                return Results.Problem("No such room.", statusCode: StatusCodes.Status404NotFound);
+            roomId = found.Id;
+        }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
@@ -43,32 +47,38 @@ internal static class ChatSocketEndpoint
             KeepAliveTimeout = options.KeepAliveTimeout,
         });
         ForgetHandshake(http);
-        var connection = new ChatConnection(socket, roomName, userId, options);
+        var connection = new ChatConnection(socket, roomId, userId, options);
         sockets.Add(connection);
-        await presence.ConnectedAsync(roomName, userId, connection.Id);
+        await presence.ConnectedAsync(roomId, userId, connection.Id);
         publisher.Opened(connection);
         try
         {
-            await connection.RunAsync(async (afterId, ct) =>
-            {
-                IReadOnlyList<MessageView> missed;
-                await using (var scope = scopes.CreateAsyncScope())
-                    missed = await scope.ServiceProvider.GetRequiredService<ChatHistory>().AfterAsync(roomId, afterId, options.ResumeLimit, ct);
-                if (missed.Count > options.ResumeLimit)
-                    return [await frames.ReloadAsync(roomName)];
-                var replay = new List<RoomFrame>(missed.Count);
-                foreach (var message in missed)
-                    replay.Add(await frames.MessageAsync(roomName, message));
-                return replay;
-            }, http.RequestAborted);
+            await connection.RunAsync(
+                (afterId, ct) => roomId is { } id ? MissedAsync(scopes, frames, options, id, afterId, ct) : Task.FromResult<IReadOnlyList<SocketFrame>>([]),
+                readId => readMarks.Mark(roomId!.Value, userId, readId),
+                http.RequestAborted);
         }
         finally
         {
             sockets.Remove(connection);
             await presence.DisconnectedAsync(connection.Id);
-            publisher.MarkChanged(roomName);
+            publisher.MarkChanged(roomId);
         }
         return Results.Empty;
+    }
+
+    private static async Task<IReadOnlyList<SocketFrame>> MissedAsync(IServiceScopeFactory scopes, ChatFrames frames, RealtimeOptions options,
+        int roomId, long afterId, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<MessageView> missed;
+        await using (var scope = scopes.CreateAsyncScope())
+            missed = await scope.ServiceProvider.GetRequiredService<ChatHistory>().AfterAsync(roomId, afterId, options.ResumeLimit, cancellationToken);
+        if (missed.Count > options.ResumeLimit)
+            return [await frames.ReloadAsync(roomId)];
+        var replay = new List<SocketFrame>(missed.Count);
+        foreach (var message in missed)
+            replay.Add(await frames.MessageAsync(roomId, message));
+        return replay;
     }
 
     /// <summary>

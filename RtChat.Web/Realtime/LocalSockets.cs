@@ -2,51 +2,72 @@ using System.Collections.Concurrent;
 
 namespace RtChat.Web.Realtime;
 
-/// <summary>This node's open sockets, by room. Delivery only queues: it never waits on a socket.</summary>
+/// <summary>This node's open sockets, by the room their page shows and by user. Delivery only queues: it never waits on a socket.</summary>
 public sealed class LocalSockets
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, ChatConnection>> _rooms = new();
+    private readonly ConcurrentDictionary<int, ConcurrentDictionary<Guid, ChatConnection>> _rooms = new();
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, ChatConnection>> _users = new();
 
     public int Count => _rooms.Values.Sum(room => room.Count);
 
     public IEnumerable<ChatConnection> All => _rooms.Values.SelectMany(room => room.Values);
 
-    public void Add(ChatConnection connection) =>
-        _rooms.GetOrAdd(connection.Room, _ => new()).TryAdd(connection.Id, connection);
+    public IEnumerable<ChatConnection> OfUser(string userId) =>
+        _users.TryGetValue(userId, out var connections) ? connections.Values : [];
+
+    public void Add(ChatConnection connection)
+    {
+        _rooms.GetOrAdd(connection.RoomId ?? 0, _ => new()).TryAdd(connection.Id, connection);
+        _users.GetOrAdd(connection.UserId, _ => new()).TryAdd(connection.Id, connection);
+    }
 
     public void Remove(ChatConnection connection)
     {
-        if (_rooms.TryGetValue(connection.Room, out var room))
+        if (_rooms.TryGetValue(connection.RoomId ?? 0, out var room))
             room.TryRemove(connection.Id, out _);
+        if (_users.TryGetValue(connection.UserId, out var mine))
+            mine.TryRemove(connection.Id, out _);
     }
 
     /// <summary>
     /// Enumerates the dictionaries themselves (lock-free, no copy) rather than their <c>Values</c>, which would take every
     /// lock and copy the room into a new list for each frame.
     /// </summary>
-    public void Deliver(RoomFrame frame)
+    public void Deliver(SocketFrame frame)
     {
-        if (frame.Room is null)
+        var to = frame.To;
+        switch (to.Kind)
         {
-            foreach (var (_, room) in _rooms)
-                Enqueue(room, frame);
-        }
-        else if (_rooms.TryGetValue(frame.Room, out var room))
-        {
-            Enqueue(room, frame);
+            case AudienceKind.Room:
+                if (_rooms.TryGetValue(to.RoomId, out var room)) Enqueue(room, frame);
+                break;
+            case AudienceKind.Everyone:
+                // Skipping the excepted room's sockets as a whole: in a busy room that is most of the node.
+                foreach (var (roomId, connections) in _rooms)
+                    if (roomId != to.ExceptRoomId) Enqueue(connections, frame);
+                break;
+            case AudienceKind.Users:
+                foreach (var userId in to.UserIds ?? [])
+                    if (_users.TryGetValue(userId, out var connections))
+                        Enqueue(connections, frame);
+                break;
         }
     }
 
-    private static void Enqueue(ConcurrentDictionary<Guid, ChatConnection> room, RoomFrame frame)
+    private static void Enqueue(ConcurrentDictionary<Guid, ChatConnection> connections, SocketFrame frame)
     {
-        foreach (var (_, connection) in room)
-            connection.Enqueue(frame);
+        foreach (var (_, connection) in connections)
+        {
+            if (!frame.To.Includes(connection)) continue;
+            if (frame.EndsSocket) connection.Close(frame.Payload);
+            else connection.Enqueue(frame);
+        }
     }
 
-    /// <summary>Closes a user's sockets, in one room or everywhere (removed from a room, account deleted).</summary>
-    public void Disconnect(string userId, string? room = null)
+    /// <summary>Ends a user's sockets on one room's page, or all of them (removed from a room, account deleted).</summary>
+    public void Disconnect(string userId, int? roomId = null)
     {
-        foreach (var connection in All.Where(c => c.UserId == userId && (room is null || c.Room == room)))
+        foreach (var connection in OfUser(userId).Where(c => roomId is null || c.RoomId == roomId))
             connection.Drop("access ended");
     }
 }

@@ -8,24 +8,26 @@ namespace RtChat.Web.Realtime;
 /// </summary>
 public interface IPresence
 {
-    Task ConnectedAsync(string room, string userId, Guid connection);
+    /// <summary>A socket opened on a room's page, or with no room, elsewhere on the site (online, in no room).</summary>
+    Task ConnectedAsync(int? roomId, string userId, Guid connection);
     Task DisconnectedAsync(Guid connection);
     Task RefreshAsync(IEnumerable<Guid> connections);
-    Task<IReadOnlySet<string>> OnlineInAsync(string room);
+    Task<IReadOnlySet<string>> OnlineInAsync(int roomId);
+    /// <summary>People online anywhere on the site; kept as a count, not counted per call (every page shows it).</summary>
     Task<int> OnlineTotalAsync();
 
     /// <summary>Removes expired entries and returns the rooms they were in.</summary>
-    Task<IReadOnlyCollection<string>> ExpireAsync();
+    Task<IReadOnlyCollection<int>> ExpireAsync();
 }
 
 internal sealed class InMemoryPresence(TimeProvider clock, RealtimeOptions options) : IPresence
 {
     /// <summary>One connection; refreshing moves its expiry in place, seen by both indexes.</summary>
-    private sealed class Entry(string room, string userId, DateTimeOffset expiresAt)
+    private sealed class Entry(int? roomId, string userId, DateTimeOffset expiresAt)
     {
         private long _expiresAtTicks = expiresAt.UtcTicks;
 
-        public string Room { get; } = room;
+        public int? RoomId { get; } = roomId;
         public string UserId { get; } = userId;
 
         public DateTimeOffset ExpiresAt
@@ -38,13 +40,18 @@ internal sealed class InMemoryPresence(TimeProvider clock, RealtimeOptions optio
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
 
     // The same entries by room: a room's page and its presence updates read only that room, not every socket on the node.
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Entry>> _rooms = new();
+    private readonly ConcurrentDictionary<int, ConcurrentDictionary<Guid, Entry>> _rooms = new();
 
-    public Task ConnectedAsync(string room, string userId, Guid connection)
+    // Connections per user, and how many users have one: the site-wide total without walking every connection.
+    private readonly ConcurrentDictionary<string, int> _connectionsByUser = new();
+    private int _usersOnline;
+
+    public Task ConnectedAsync(int? roomId, string userId, Guid connection)
     {
-        var entry = new Entry(room, userId, Expiry());
-        _entries[connection] = entry;
-        _rooms.GetOrAdd(room, _ => new())[connection] = entry;
+        var entry = new Entry(roomId, userId, Expiry());
+        if (!_entries.TryAdd(connection, entry)) return Task.CompletedTask;
+        if (roomId is { } id) _rooms.GetOrAdd(id, _ => new())[connection] = entry;
+        if (_connectionsByUser.AddOrUpdate(userId, 1, (_, count) => count + 1) == 1) Interlocked.Increment(ref _usersOnline);
         return Task.CompletedTask;
     }
 
@@ -63,28 +70,45 @@ internal sealed class InMemoryPresence(TimeProvider clock, RealtimeOptions optio
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlySet<string>> OnlineInAsync(string room) =>
-        Task.FromResult<IReadOnlySet<string>>(_rooms.TryGetValue(room, out var entries)
+    public Task<IReadOnlySet<string>> OnlineInAsync(int roomId) =>
+        Task.FromResult<IReadOnlySet<string>>(_rooms.TryGetValue(roomId, out var entries)
             ? Live(entries).Select(e => e.UserId).ToHashSet()
             : new HashSet<string>());
 
-    public Task<int> OnlineTotalAsync() => Task.FromResult(Live(_entries).Select(e => e.UserId).Distinct().Count());
+    public Task<int> OnlineTotalAsync() => Task.FromResult(Volatile.Read(ref _usersOnline));
 
-    public Task<IReadOnlyCollection<string>> ExpireAsync()
+    public Task<IReadOnlyCollection<int>> ExpireAsync()
     {
         var now = clock.GetUtcNow();
-        var rooms = new HashSet<string>();
+        var rooms = new HashSet<int>();
         foreach (var (connection, entry) in _entries)
-            if (entry.ExpiresAt <= now && Remove(connection) is { } removed)
-                rooms.Add(removed.Room);
-        return Task.FromResult<IReadOnlyCollection<string>>(rooms);
+            if (entry.ExpiresAt <= now && Remove(connection) is { RoomId: { } roomId })
+                rooms.Add(roomId);
+        return Task.FromResult<IReadOnlyCollection<int>>(rooms);
     }
 
     private Entry? Remove(Guid connection)
     {
         if (!_entries.TryRemove(connection, out var entry)) return null;
-        if (_rooms.TryGetValue(entry.Room, out var room)) room.TryRemove(connection, out _);
+        if (entry.RoomId is { } id && _rooms.TryGetValue(id, out var room)) room.TryRemove(connection, out _);
+        ForgetConnectionOf(entry.UserId);
         return entry;
+    }
+
+    private void ForgetConnectionOf(string userId)
+    {
+        while (true)
+        {
+            var count = _connectionsByUser.GetValueOrDefault(userId);
+            if (count == 0) return;
+            if (count == 1)
+            {
+                if (!_connectionsByUser.TryRemove(new KeyValuePair<string, int>(userId, count))) continue;
+                Interlocked.Decrement(ref _usersOnline);
+                return;
+            }
+            if (_connectionsByUser.TryUpdate(userId, count - 1, count)) return;
+        }
     }
 
     private IEnumerable<Entry> Live(ConcurrentDictionary<Guid, Entry> entries)

@@ -12,23 +12,26 @@ public sealed class PresencePublisher(
     IPresence presence, LocalSockets sockets, ChatFrames frames, IBackplane backplane, RealtimeOptions options,
     TimeProvider clock, ILogger<PresencePublisher> logger) : BackgroundService
 {
-    private readonly ConcurrentDictionary<string, byte> _changed = new();
+    private readonly ConcurrentDictionary<int, byte> _changed = new();
     private readonly ConcurrentQueue<ChatConnection> _opened = new();
 
     private static readonly IReadOnlySet<string> Nobody = new HashSet<string>();
 
     // Who each room's sockets were last told is online; read and written only by the loop.
-    private readonly Dictionary<string, IReadOnlySet<string>> _announced = new();
+    private readonly Dictionary<int, IReadOnlySet<string>> _announced = new();
     private DateTimeOffset _nextRefresh;
     private int _lastTotal = -1;
 
-    public void MarkChanged(string room) => _changed[room] = 0;
+    public void MarkChanged(int? roomId)
+    {
+        if (roomId is { } id) _changed[id] = 0;
+    }
 
     /// <summary>A socket opened (and already receives the room's frames): it gets the whole list at the next update.</summary>
     public void Opened(ChatConnection connection)
     {
         _opened.Enqueue(connection);
-        MarkChanged(connection.Room);
+        MarkChanged(connection.RoomId);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -56,8 +59,6 @@ public sealed class PresencePublisher(
         }
         foreach (var room in await presence.ExpireAsync())
             MarkChanged(room);
-        if (_changed.IsEmpty) return;
-
         foreach (var room in _changed.Keys)
         {
             _changed.TryRemove(room, out _);
@@ -71,7 +72,7 @@ public sealed class PresencePublisher(
         await backplane.PublishAsync(await frames.OnlineTotalAsync(total), cancellationToken);
     }
 
-    private async Task AnnounceChangesAsync(string room, CancellationToken cancellationToken)
+    private async Task AnnounceChangesAsync(int room, CancellationToken cancellationToken)
     {
         var online = await presence.OnlineInAsync(room);
         var before = _announced.GetValueOrDefault(room) ?? Nobody;
@@ -86,12 +87,12 @@ public sealed class PresencePublisher(
     /// <summary>Each room's list is rendered once for all the sockets that opened there since the last update.</summary>
     private async Task SendWholeListsAsync()
     {
-        var rendered = new Dictionary<string, RoomFrame>();
+        var rendered = new Dictionary<int, SocketFrame>();
         while (_opened.TryDequeue(out var connection))
         {
-            if (!rendered.TryGetValue(connection.Room, out var frame))
-                rendered[connection.Room] = frame =
-                    await frames.PresenceSnapshotAsync(connection.Room, _announced.GetValueOrDefault(connection.Room) ?? Nobody);
+            if (connection.RoomId is not { } room) continue;
+            if (!rendered.TryGetValue(room, out var frame))
+                rendered[room] = frame = await frames.PresenceSnapshotAsync(room, _announced.GetValueOrDefault(room) ?? Nobody);
             connection.Enqueue(frame);
         }
     }

@@ -25,6 +25,10 @@ public static class RealtimeSetup
         services.AddSingleton<MessageCommitter>();
         services.AddHostedService(sp => sp.GetRequiredService<MessageCommitter>());
         services.AddSingleton<SendThrottle>();
+        services.AddSingleton<RoomListers>();
+        services.AddSingleton<RoomEvents>();
+        services.AddSingleton<ReadMarks>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReadMarks>());
         services.AddScoped<ChatHistory>();
         services.AddSingleton<ChatPosting>();
         return builder;

@@ -5,11 +5,15 @@ namespace RtChat.Web.Realtime;
 /// <summary>Turns what happened in a room into one rendered frame for every node's sockets.</summary>
 public interface IRoomBroadcaster
 {
-    Task MessagePostedAsync(string room, MessageView message, CancellationToken cancellationToken = default);
+    Task MessagePostedAsync(int roomId, MessageView message, CancellationToken cancellationToken = default);
 }
 
-internal sealed class RoomBroadcaster(ChatFrames frames, IBackplane backplane) : IRoomBroadcaster
+/// <remarks>The room's page gets the message; everyone else who lists the room gets its activity for their chat list.</remarks>
+internal sealed class RoomBroadcaster(ChatFrames frames, IBackplane backplane, RoomListers listers) : IRoomBroadcaster
 {
-    public async Task MessagePostedAsync(string room, MessageView message, CancellationToken cancellationToken = default) =>
-        await backplane.PublishAsync(await frames.MessageAsync(room, message), cancellationToken);
+    public async Task MessagePostedAsync(int roomId, MessageView message, CancellationToken cancellationToken = default)
+    {
+        await backplane.PublishAsync(await frames.MessageAsync(roomId, message), cancellationToken);
+        await backplane.PublishAsync(await frames.ActivityAsync(await listers.OfAsync(roomId, cancellationToken), roomId, message), cancellationToken);
+    }
 }

@@ -50,7 +50,7 @@ public sealed class RoomTests : AppFixture
             Assert.That(home.PathAndQuery, Is.EqualTo("/"));
             Assert.That(home.Document.QuerySelector("section.chat")?.GetAttribute("data-chat-room"), Is.EqualTo(ChatSteps.PublicRoom));
             Assert.That(home.Document.QuerySelector(".chat-title")?.TextContent, Is.EqualTo("Public chat"));
-            Assert.That(home.Document.QuerySelector("section.chat")?.GetAttribute("ws-connect"), Is.EqualTo("/ws?room=public-chat"));
+            Assert.That(home.Document.Body?.GetAttribute("ws-connect"), Is.EqualTo("/ws?room=public-chat"));
             Assert.That(home.Document.QuerySelector(Composer.FormSelector), Is.Not.Null);
         }
     }

@@ -6,7 +6,10 @@ namespace RtChat.Web.Components.Chat;
 public static partial class PresenceClass
 {
     /// <summary>Identity ids are GUID strings; anything else could escape the selector, so it gets no class.</summary>
-    public static string For(string userId) => SafeId().IsMatch(userId) ? $"presence-u-{userId}" : "presence-u-invalid";
+    public static string For(string userId) => IsSafe(userId) ? $"presence-u-{userId}" : "presence-u-invalid";
+
+    /// <summary>Whether the id can go into a selector as it is.</summary>
+    public static bool IsSafe(string userId) => SafeId().IsMatch(userId);
 
     /// <summary>One rule turning every listed user's dots green (empty for nobody).</summary>
     public static string OnlineRule(IEnumerable<string> userIds)

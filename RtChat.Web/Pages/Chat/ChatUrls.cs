@@ -15,5 +15,20 @@ public static class ChatUrls
 
     public static string Older(string name, long before) => $"{Room(name)}?handler=Older&before={before}";
 
-    public static string Socket(string name) => $"/ws?room={Uri.EscapeDataString(name)}";
+    /// <summary>The page's socket: a room's own, or the site's for every other page.</summary>
+    public static string Socket(string? name) => name is null ? "/ws" : $"/ws?room={Uri.EscapeDataString(name)}";
+
+    public static string Start(string username) => $"/chat/start/{Uri.EscapeDataString(username)}";
+
+    public const string New = "/chat/new";
+
+    public const string List = "/chat/list";
+
+    public static string Join(string inviteCode) => $"/chat/join/{Uri.EscapeDataString(inviteCode)}";
+
+    public static string Edit(string name) => $"/chat/edit/{Uri.EscapeDataString(name)}";
+
+    public static string Delete(string name) => $"/chat/delete/{Uri.EscapeDataString(name)}";
+
+    public static string Leave(string name) => $"/chat/leave/{Uri.EscapeDataString(name)}";
 }

@@ -16,6 +16,9 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
 {
     public const string TooFast = "You're sending messages too fast. Wait a few seconds and try again.";
 
+    /// <summary>Avatars a group's header shows before "+N".</summary>
+    public const int MembersShown = 8;
+
     public RoomCard Room { get; private set; } = null!;
     public IReadOnlyList<MessageView> Messages { get; private set; } = [];
     public IHtmlContent MessagesMarkup { get; private set; } = HtmlString.Empty;
@@ -25,8 +28,17 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
     public bool PrependsOlderPage { get; private set; }
     public IReadOnlySet<string> Online { get; private set; } = new HashSet<string>();
 
-    /// <summary>The page's green dots: only authors it shows (the socket sends the whole list once it opens).</summary>
-    public IReadOnlyCollection<string> OnlineAuthorsShown => Messages.Select(m => m.AuthorId).Where(Online.Contains).ToHashSet();
+    /// <summary>Who is in a group or private chat, for its header (none for the public room).</summary>
+    public IReadOnlyList<MemberCard> Members { get; private set; } = [];
+
+    /// <summary>In a private chat, the other person.</summary>
+    public MemberCard? Other => Room.Kind == RoomKind.Private ? Members.FirstOrDefault(m => m.Id != UserId) : null;
+
+    public bool IsAdmin => Room.Kind == RoomKind.Group && Room.AdminId == UserId;
+
+    /// <summary>The page's green dots: only people it shows (the socket sends the whole list once it opens).</summary>
+    public IReadOnlyCollection<string> OnlineShown =>
+        Messages.Select(m => m.AuthorId).Concat(Members.Select(m => m.Id)).Where(Online.Contains).ToHashSet();
     public ComposerForm Composer { get; private set; } = new();
     public int MaxMessageLength => options.Rules.MaxLength;
     public string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
@@ -52,8 +64,7 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
     {
         // The room itself, not its card: posting is the room's rule to apply.
         var room = await db.FindForUserAsync(name, UserId);
-        if (room is null) return NotFound();
-        if (!room.CanBeReadBy(UserId)) return Forbid();
+        if (room is null || !room.CanBeReadBy(UserId)) return NotFound();
         Room = RoomCard.Of(room);
         if (!throttle.TryAcquire(UserId))
             return await RefuseAsync(body, TooFast, StatusCodes.Status429TooManyRequests);
@@ -71,8 +82,8 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
     private async Task<IActionResult?> LoadRoomAsync(string? name)
     {
         var room = await rooms.FindAsync(db, name);
-        if (room is null) return NotFound();
-        if (!await room.CanBeReadByAsync(db, UserId)) return Forbid();
+        // Outsiders learn nothing of a room they may not read, not even that it exists.
+        if (room is null || !await room.CanBeReadByAsync(db, UserId)) return NotFound();
         Room = room;
         return null;
     }
@@ -81,7 +92,8 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
     {
         (Messages, HasOlder) = await history.PageAsync(Room.Id);
         MessagesMarkup = await markup.MessagesAsync(Messages);
-        Online = await presence.OnlineInAsync(Room.Name);
+        Online = await presence.OnlineInAsync(Room.Id);
+        if (!Room.Kind.IsReadByEveryone()) Members = await db.MembersAsync(Room.Id);
     }
 
     /// <summary>The composer again with the typed text and the reason; without htmx, the whole page.</summary>

@@ -36,13 +36,32 @@
     const toBottom = () => { scroller.scrollTop = scroller.scrollHeight; };
     let stick = true;
 
-    // On every open, including reconnects, say what we have; the server sends what we missed.
-    chat.addEventListener("htmx:wsOpen", (event) => {
-      event.detail.socketWrapper.sendImmediately(JSON.stringify({ after: lastMessageId() }));
+    // The page's socket is the body's (one per page). On every open, including reconnects, say what we have; the
+    // server sends what we missed.
+    const events = document.body;
+    let socket = null;
+    events.addEventListener("htmx:wsOpen", (event) => {
+      socket = event.detail.socketWrapper;
+      socket.sendImmediately(JSON.stringify({ after: lastMessageId() }));
       chat.classList.remove("chat-offline");
+      markRead();
     });
-    chat.addEventListener("htmx:wsClose", () => chat.classList.add("chat-offline"));
-    chat.addEventListener("htmx:wsBeforeMessage", () => { stick = nearBottom(); });
+    events.addEventListener("htmx:wsClose", () => { socket = null; chat.classList.add("chat-offline"); });
+    events.addEventListener("htmx:wsBeforeMessage", () => { stick = nearBottom(); });
+    // What the reader has seen, said when the page is in view: at most once a second, only when it moved.
+    let readSent = 0;
+    let readTimer = null;
+    const markRead = () => {
+      if (readTimer || document.visibilityState !== "visible") return;
+      readTimer = setTimeout(() => {
+        readTimer = null;
+        const last = lastMessageId();
+        if (!socket || last <= readSent || document.visibilityState !== "visible") return;
+        socket.sendImmediately(JSON.stringify({ read: last }));
+        readSent = last;
+      }, readSent === 0 ? 0 : 1000);
+    };
+    document.addEventListener("visibilitychange", markRead);
     // Presence changes append one rule per user; only each user's newest rule matters.
     const prunePresence = () => {
       const seen = new Set();
@@ -52,8 +71,9 @@
         else seen.add(rules[i].dataset.presenceUser);
       }
     };
-    chat.addEventListener("htmx:wsAfterMessage", (event) => {
+    events.addEventListener("htmx:wsAfterMessage", (event) => {
       prunePresence();
+      markRead();
       const mine = viewer && event.detail.message.includes(`data-author-id="${viewer}"`);
       if (chat.querySelector("#messages [data-message-id]")) chat.querySelector(".chat-empty")?.remove();
       relabel(chat);

@@ -1,0 +1,72 @@
+// Every signed-in page: keeps the header's chat list current from the page's socket. Frames name what happened
+// (a message in a room, a room read); the badges, the order and the unread total are worked out here, because the
+// frames are the same for every reader.
+(() => {
+  "use strict";
+
+  const viewer = () => document.body.dataset.viewerId;
+  const openRoomId = () => document.querySelector("[data-chat-room]")?.dataset.roomId;
+  const baseTitle = document.title;
+
+  function showTotal() {
+    const total = document.getElementById("chat-unread-total");
+    if (!total) return;
+    const items = document.querySelectorAll("#chat-list .chat-item");
+    const unread = Array.from(items).reduce((sum, item) => sum + (Number(item.dataset.unread) || 0), 0);
+    total.textContent = unread > 99 ? "99+" : String(unread);
+    total.hidden = unread === 0;
+    document.title = unread > 0 ? `(${total.textContent}) ${baseTitle}` : baseTitle;
+  }
+
+  function setUnread(item, count) {
+    item.dataset.unread = String(count);
+    const badge = item.querySelector(".chat-unread");
+    if (badge) badge.textContent = count > 99 ? "99+" : String(count);
+  }
+
+  function apply(event) {
+    if (event.dataset.listChanged) {
+      document.body.dispatchEvent(new CustomEvent("rtchat:chats-changed"));
+      return;
+    }
+    const roomId = event.dataset.roomId;
+    const item = document.getElementById(`chat-item-${roomId}`);
+    if (!item) {
+      // A chat this list has not seen yet (someone started one with the reader): load the list again.
+      if (!event.dataset.read) document.body.dispatchEvent(new CustomEvent("rtchat:chats-changed"));
+      return;
+    }
+    if (event.dataset.read) {
+      setUnread(item, 0);
+      return;
+    }
+    const messageId = Number(event.dataset.messageId) || 0;
+    if (messageId <= (Number(item.dataset.lastId) || 0)) return;
+    item.dataset.lastId = String(messageId);
+    if (event.dataset.authorId !== viewer() && roomId !== openRoomId()) setUnread(item, (Number(item.dataset.unread) || 0) + 1);
+    item.parentElement.prepend(item);
+  }
+
+  document.addEventListener("htmx:oobAfterSwap", (event) => {
+    const sink = document.getElementById("chat-list-events");
+    if (!sink || event.detail.target !== sink) return;
+    for (const child of Array.from(sink.children)) {
+      apply(child);
+      child.remove();
+    }
+    showTotal();
+  });
+  document.addEventListener("htmx:afterSettle", (event) => {
+    if (event.detail.target?.id !== "chat-list") return;
+    // The open room is being read: its read mark may still be on its way.
+    const open = document.getElementById(`chat-item-${openRoomId()}`);
+    if (open) setUnread(open, 0);
+    showTotal();
+  });
+  // The list loads with the page; after a reconnect it loads again, for what changed while the socket was away.
+  let opened = false;
+  document.body.addEventListener("htmx:wsOpen", () => {
+    if (opened) document.body.dispatchEvent(new CustomEvent("rtchat:chats-changed"));
+    opened = true;
+  });
+})();
