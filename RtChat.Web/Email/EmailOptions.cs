@@ -20,7 +20,7 @@ public sealed class EmailOptions
         /// <summary><c>StartTls</c>, <c>SslOnConnect</c>, <c>Auto</c> (by port), <c>StartTlsWhenAvailable</c> or <c>None</c>.</summary>
         public SecureSocketOptions Security { get; set; } = SecureSocketOptions.StartTls;
         /// <summary>How long each step (connect, a command, its reply) may take before the mail goes to the pickup directory.</summary>
-        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
         /// <summary>When set, the client authenticates with the strongest mechanism the server offers.</summary>
         public string? UserName { get; set; }
         public string? Password { get; set; }
