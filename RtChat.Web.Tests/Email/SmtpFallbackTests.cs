@@ -25,6 +25,22 @@ public sealed class SmtpFallbackTests
     }
 
     [Test]
+    public async Task A_server_without_the_starttls_the_settings_ask_for_gets_no_mail_and_the_pickup_directory_does()
+    {
+        await using var plain = new SmtpListener();
+        var settings = new Dictionary<string, string?>(SmtpListener.AppSettings(plain.Port)) { ["Email:Smtp:Security"] = "StartTls" };
+        await using var app = new RtChatApp(settings);
+
+        var (_, user) = await app.SignedUpAsync("plain");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(plain.Deliveries, Is.Empty, "no mail goes out in clear text");
+            Assert.That((await app.Mailbox.WaitForMailAsync(user.Email)).Subject, Is.EqualTo("Confirm your email address"));
+        }
+    }
+
+    [Test]
     public async Task A_server_that_never_answers_is_given_up_after_the_timeout()
     {
         await using var silent = new SmtpListener(silent: true);

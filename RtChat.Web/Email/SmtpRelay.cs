@@ -24,8 +24,11 @@ internal sealed class SmtpRelay(IOptions<EmailOptions> options)
         await client.DisconnectAsync(quit: true, cancellationToken);
     }
 
-    /// <summary>The server is unreachable, slow, refuses us or the message: what another delivery can make up for.</summary>
+    /// <summary>
+    /// The server is unreachable, slow, refuses us or the message, or lacks what the settings ask for (STARTTLS, AUTH):
+    /// what another delivery can make up for.
+    /// </summary>
     public static bool IsDeliveryFailure(Exception exception) =>
-        exception is IOException or SocketException or TimeoutException
+        exception is IOException or SocketException or TimeoutException or SslHandshakeException or NotSupportedException
             or ProtocolException or CommandException or AuthenticationException;
 }
