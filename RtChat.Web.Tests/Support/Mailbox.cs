@@ -26,7 +26,7 @@ public sealed partial record Mail(string File, DateTime WrittenAt, string To, st
             ? Regex.Replace(match.Groups["value"].Value, @"\r\n[ \t]+", " ").Trim()
             : "";
 
-    /// <summary>Decodes RFC 2047 encoded words (System.Net.Mail writes UTF-8 subjects as =?utf-8?B?...?=).</summary>
+    /// <summary>Decodes RFC 2047 encoded words (MimeKit writes non-ASCII subjects as =?utf-8?b?...?= or =?utf-8?q?...?=).</summary>
     private static string DecodeWords(string value) =>
         EncodedWord().Replace(value.Replace("?= =?", "?==?", StringComparison.Ordinal), m =>
         {
@@ -60,7 +60,7 @@ public sealed partial record Mail(string File, DateTime WrittenAt, string To, st
     private static partial Regex HttpLink();
 }
 
-/// <summary>Reads the mails the app writes to its pickup folder (System.Net.Mail pickup, 8bit bodies).</summary>
+/// <summary>Reads the mails the app writes to its pickup folder (MimeKit .eml files, CRLF lines, 8bit bodies).</summary>
 public sealed class Mailbox(string directory)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
