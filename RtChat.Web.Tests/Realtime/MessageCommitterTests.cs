@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RtChat.Web.Data;
 using RtChat.Web.Domain.Chat;
@@ -56,6 +57,26 @@ public sealed class MessageCommitterTests : AppFixture
             Assert.That(await App.HasMessageAsync("stored before"), Is.True);
             Assert.That(await App.HasMessageAsync("stored after"), Is.True);
             Assert.That(await App.HasMessageAsync("in a room that is gone"), Is.False);
+        }
+    }
+
+    [Test]
+    public async Task A_post_whose_message_is_gone_before_it_is_read_back_answers_at_once_with_the_reason()
+    {
+        var (web, user) = await App.SignedUpAsync("vanish");
+        using var _ = web;
+        var room = await App.CreateGroupAsync(user);
+        var composer = await web.OpenComposerAsync(room);
+        // The database takes the message away as soon as it is stored, as a deletion of its author or room would.
+        await App.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
+            "CREATE TRIGGER vanish AFTER INSERT ON Messages WHEN NEW.Body = 'gone at once' BEGIN DELETE FROM Messages WHERE Id = NEW.Id; END"));
+
+        using var answer = await composer.PostAsync("gone at once").WaitAsync(ChatSocket.Patience);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((int)answer.StatusCode, Is.EqualTo(422));
+            Assert.That(await answer.Content.ReadAsStringAsync(), Does.Contain("removed before it could be sent"));
         }
     }
 }

@@ -99,6 +99,9 @@ public sealed class MessageCommitter(IServiceScopeFactory scopes, IRoomBroadcast
                 pending.Done.TrySetException(e);
             }
         }
+        // A message not read back went with its author or room, deleted since the commit: its post must not wait on.
+        foreach (var pending in batch)
+            pending.Done.TrySetException(new DomainRuleException("This message was removed before it could be sent."));
     }
 
     private async Task<IReadOnlyList<MessageView>> CommitAsync(IReadOnlyList<Pending> batch)
