@@ -5,7 +5,7 @@ using RtChat.Web.Media.ImageMagick;
 
 namespace RtChat.Web.Tests.Media;
 
-/// <summary>The avatar pipeline against the real libMagickWand: what comes out, and what never gets in.</summary>
+/// <summary>The avatar pipeline against the real Magick.NET: what comes out, and what never gets in.</summary>
 public sealed class AvatarPipelineTests
 {
     private static readonly byte[] Red = [220, 20, 20];
@@ -17,7 +17,7 @@ public sealed class AvatarPipelineTests
     public void CreateProcessor()
     {
         _images = new MagickImageProcessor(new MediaOptions(), NullLogger<MagickImageProcessor>.Instance);
-        Assert.That(_images.IsAvailable, "libMagickWand-6.Q16 must be installed (apt-get install libmagickwand-6.q16-6)");
+        Assert.That(_images.IsAvailable, "Magick.NET must load with the app's policy");
     }
 
     [OneTimeTearDown]
@@ -113,6 +113,13 @@ public sealed class AvatarPipelineTests
         AssertRefused([.. "GIF89a"u8, 10, 0, 10, 0, .. Encoding.UTF8.GetBytes(
             "\npush graphic-context\nviewbox 0 0 640 480\nfill 'url(https://127.0.0.1/x.jpg\"|ls \"-la)'\npop graphic-context\n")],
             "The image could not be read; it may be damaged.");
+
+    [TestCase("text:@/etc/passwd")]
+    [TestCase("msl:/etc/passwd")]
+    [TestCase("ephemeral:/etc/passwd")]
+    [TestCase("url:http://127.0.0.1:9/avatar.png")]
+    public void Upload_whose_bytes_are_a_pseudo_file_name_is_refused(string name) =>
+        AssertRefused(Encoding.UTF8.GetBytes(name), NotAnImage);
 
     [Test]
     public void Truncated_jpeg_is_refused_as_damaged()
