@@ -1,5 +1,7 @@
 using System.Text;
 using ImageMagick;
+using Microsoft.Extensions.Logging.Abstractions;
+using RtChat.Web.Media;
 using RtChat.Web.Media.ImageMagick;
 
 namespace RtChat.Web.Tests.Media;
@@ -52,6 +54,18 @@ public sealed class MagickPolicyTests
     [TestCase("png:/etc/passwd")]
     public void Pseudo_file_name_reads_nothing(string name) =>
         Assert.That(() => new MagickImage(name), Throws.TypeOf<MagickPolicyErrorException>());
+
+    [TestCase("text:@/etc/passwd")]
+    [TestCase("msl:/etc/passwd")]
+    [TestCase("ephemeral:/etc/passwd")]
+    [TestCase("url:http://127.0.0.1:9/avatar.png")]
+    public void Upload_whose_bytes_are_a_pseudo_file_name_is_refused_unread(string name)
+    {
+        using var images = new MagickImageProcessor(new MediaOptions(), NullLogger<MagickImageProcessor>.Instance);
+
+        Assert.That(async () => await images.MakeAvatarAsync(Encoding.UTF8.GetBytes(name), CancellationToken.None),
+            Throws.TypeOf<ImageRejectedException>().With.Message.EqualTo("Only JPEG, PNG, GIF or WebP images are accepted."));
+    }
 
     [Test]
     public void Ephemeral_name_neither_reads_nor_deletes_the_file()

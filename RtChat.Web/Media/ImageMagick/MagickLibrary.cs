@@ -47,10 +47,14 @@ internal static class MagickLibrary
             var files = ConfigurationFiles.Default;
             files.Policy.Data = Policy();
             var folder = MagickNET.Initialize(files);
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                if (Directory.Exists(folder))
+                    Directory.Delete(folder, recursive: true);
+            };
             return PolicyIsInForce()
                 ? new LibraryStatus(true, $"{MagickNET.ImageMagickVersion} (Magick.NET {typeof(MagickNET).Assembly.GetName().Version})")
-                : LibraryStatus.Missing("Magick.NET was used before our security policy was installed; it would decode any format.");
+                : LibraryStatus.Missing("our ImageMagick policy is not in force (was Magick.NET used before it was installed?); it would decode any format.");
         }
         catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or BadImageFormatException or EntryPointNotFoundException)
         {
