@@ -5,7 +5,7 @@ using RtChat.Web.Media.ImageMagick;
 
 namespace RtChat.Web.Tests.Media;
 
-/// <summary>The avatar pipeline against the real libMagickWand: what comes out, and what never gets in.</summary>
+/// <summary>The avatar pipeline against the real Magick.NET: what comes out, and what never gets in.</summary>
 public sealed class AvatarPipelineTests
 {
     private static readonly byte[] Red = [220, 20, 20];
@@ -17,7 +17,7 @@ public sealed class AvatarPipelineTests
     public void CreateProcessor()
     {
         _images = new MagickImageProcessor(new MediaOptions(), NullLogger<MagickImageProcessor>.Instance);
-        Assert.That(_images.IsAvailable, "libMagickWand-6.Q16 must be installed (apt-get install libmagickwand-6.q16-6)");
+        Assert.That(_images.IsAvailable, "Magick.NET must load with the app's policy");
     }
 
     [OneTimeTearDown]

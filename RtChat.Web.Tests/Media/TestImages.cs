@@ -1,17 +1,16 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using System.Text;
+using ImageMagick;
+using RtChat.Web.Media.ImageMagick;
 
 namespace RtChat.Web.Tests.Media;
 
 /// <summary>
-/// Makes fixture images and inspects results through ImageMagick 6 directly (not through the code under test),
+/// Makes fixture images and inspects results through Magick.NET directly (not through the code under test),
 /// so no fixture files or command-line tools are needed.
 /// </summary>
 internal static class TestImages
 {
-    private const string Lib = "libMagickWand-6.Q16.so.6";
-
     public sealed record Color(double R, double G, double B, double A)
     {
         public bool IsRoughly(double r, double g, double b) => Math.Abs(R - r) < 0.2 && Math.Abs(G - g) < 0.2 && Math.Abs(B - b) < 0.2;
@@ -20,7 +19,8 @@ internal static class TestImages
 
     public sealed record Info(string Format, int Width, int Height, int Frames, IReadOnlyList<string> Properties, IReadOnlyList<string> Profiles);
 
-    static TestImages() => MagickWandGenesis();
+    // The app's policy is read at Magick.NET's first use in the process, which may be here.
+    static TestImages() => Assert.That(MagickLibrary.Status.IsAvailable, MagickLibrary.Status.Description);
 
     /// <summary>An image from a pixel function; <paramref name="map"/> is "RGB" or "RGBA", one byte a channel.</summary>
     public static byte[] Encode(string format, int width, int height, Func<int, int, byte[]> pixel, string map = "RGB", int quality = 92) =>
@@ -29,56 +29,40 @@ internal static class TestImages
     public static byte[] EncodeFrames(string format, IReadOnlyList<(int Width, int Height, Func<int, int, byte[]> Pixel)> frames,
         string map = "RGB", int quality = 92)
     {
-        var wand = NewMagickWand();
-        try
+        using var images = new MagickImageCollection();
+        foreach (var (width, height, pixel) in frames)
         {
-            foreach (var (width, height, pixel) in frames)
+            var pixels = new byte[width * height * map.Length];
+            for (var y = 0; y < height; y++)
+                for (var x = 0; x < width; x++)
+                    pixel(x, y).CopyTo(pixels, (y * width + x) * map.Length);
+            var mapping = map == "RGBA" ? PixelMapping.RGBA : PixelMapping.RGB;
+            images.Add(new MagickImage(pixels, new PixelReadSettings((uint)width, (uint)height, StorageType.Char, mapping))
             {
-                var pixels = new byte[width * height * map.Length];
-                for (var y = 0; y < height; y++)
-                    for (var x = 0; x < width; x++)
-                        pixel(x, y).CopyTo(pixels, (y * width + x) * map.Length);
-                Ok(MagickConstituteImage(wand, (nuint)width, (nuint)height, map, 1 /* CharPixel */, pixels));
-                Ok(MagickSetImageFormat(wand, format));
-                MagickSetImageDelay(wand, 20);
-            }
-            Ok(MagickSetFormat(wand, format));
-            MagickSetImageCompressionQuality(wand, (nuint)quality);
-            MagickResetIterator(wand);
-            var blob = MagickGetImagesBlob(wand, out var length);
-            Assert.That(blob, Is.Not.EqualTo(IntPtr.Zero), $"ImageMagick could not encode {format}");
-            var bytes = new byte[(int)length];
-            Marshal.Copy(blob, bytes, 0, bytes.Length);
-            MagickRelinquishMemory(blob);
-            return bytes;
+                AnimationDelay = 20,
+                Quality = (uint)quality,
+            });
         }
-        finally
-        {
-            DestroyMagickWand(wand);
-        }
+        return images.ToByteArray(Enum.Parse<MagickFormat>(format, ignoreCase: true));
     }
 
-    public static Info Inspect(byte[] image) => WithImage(image, wand =>
+    public static Info Inspect(byte[] image)
     {
-        var format = TakeString(MagickGetImageFormat(wand));
-        return new Info(format, (int)MagickGetImageWidth(wand), (int)MagickGetImageHeight(wand), (int)MagickGetNumberImages(wand),
-            TakeStrings(MagickGetImageProperties(wand, "*", out var properties), properties),
-            TakeStrings(MagickGetImageProfiles(wand, "*", out var profiles), profiles));
-    });
+        using var frames = new MagickImageCollection(image);
+        var first = frames[0];
+        // ImageMagick makes the exif:* properties from the EXIF profile when they are first asked for.
+        first.GetAttribute("exif:*");
+        return new Info(first.Format.ToString().ToUpperInvariant(), (int)first.Width, (int)first.Height, frames.Count,
+            [.. first.AttributeNames], [.. first.ProfileNames]);
+    }
 
-    public static Color PixelAt(byte[] image, int x, int y) => WithImage(image, wand =>
+    public static Color PixelAt(byte[] image, int x, int y)
     {
-        var pixel = NewPixelWand();
-        try
-        {
-            Ok(MagickGetImagePixelColor(wand, x, y, pixel));
-            return new Color(PixelGetRed(pixel), PixelGetGreen(pixel), PixelGetBlue(pixel), PixelGetAlpha(pixel));
-        }
-        finally
-        {
-            DestroyPixelWand(pixel);
-        }
-    });
+        using var decoded = new MagickImage(image);
+        using var pixels = decoded.GetPixels();
+        var color = pixels.GetPixel(x, y).ToColor() ?? throw new InvalidOperationException($"No pixel at {x},{y}");
+        return new Color(color.R / 255d, color.G / 255d, color.B / 255d, decoded.HasAlpha ? color.A / 255d : 1);
+    }
 
     /// <summary>Inserts an EXIF (APP1) segment after the JPEG's JFIF header: orientation and a GPS position.</summary>
     public static byte[] WithExif(byte[] jpeg, ushort orientation, (double Latitude, double Longitude) gps)
@@ -154,64 +138,4 @@ internal static class TestImages
         }
         return chunks;
     }
-
-    private static T WithImage<T>(byte[] image, Func<IntPtr, T> use)
-    {
-        var wand = NewMagickWand();
-        try
-        {
-            Ok(MagickReadImageBlob(wand, image, (nuint)image.Length));
-            return use(wand);
-        }
-        finally
-        {
-            DestroyMagickWand(wand);
-        }
-    }
-
-    private static void Ok(int status) => Assert.That(status, Is.Not.Zero, "an ImageMagick call in the test helper failed");
-
-    private static string TakeString(IntPtr text)
-    {
-        var value = Marshal.PtrToStringUTF8(text) ?? "";
-        MagickRelinquishMemory(text);
-        return value;
-    }
-
-    private static List<string> TakeStrings(IntPtr array, nuint count)
-    {
-        var values = new List<string>();
-        if (array == IntPtr.Zero)
-            return values;
-        for (var i = 0; i < (int)count; i++)
-            values.Add(TakeString(Marshal.ReadIntPtr(array, i * IntPtr.Size)));
-        MagickRelinquishMemory(array);
-        return values;
-    }
-
-    [DllImport(Lib)] private static extern void MagickWandGenesis();
-    [DllImport(Lib)] private static extern IntPtr NewMagickWand();
-    [DllImport(Lib)] private static extern IntPtr DestroyMagickWand(IntPtr wand);
-    [DllImport(Lib)] private static extern IntPtr MagickRelinquishMemory(IntPtr memory);
-    [DllImport(Lib)] private static extern int MagickConstituteImage(IntPtr wand, nuint columns, nuint rows, string map, int storage, byte[] pixels);
-    [DllImport(Lib)] private static extern int MagickSetImageFormat(IntPtr wand, string format);
-    [DllImport(Lib)] private static extern int MagickSetFormat(IntPtr wand, string format);
-    [DllImport(Lib)] private static extern int MagickSetImageDelay(IntPtr wand, nuint delay);
-    [DllImport(Lib)] private static extern int MagickSetImageCompressionQuality(IntPtr wand, nuint quality);
-    [DllImport(Lib)] private static extern void MagickResetIterator(IntPtr wand);
-    [DllImport(Lib)] private static extern IntPtr MagickGetImagesBlob(IntPtr wand, out nuint length);
-    [DllImport(Lib)] private static extern int MagickReadImageBlob(IntPtr wand, byte[] blob, nuint length);
-    [DllImport(Lib)] private static extern IntPtr MagickGetImageFormat(IntPtr wand);
-    [DllImport(Lib)] private static extern nuint MagickGetImageWidth(IntPtr wand);
-    [DllImport(Lib)] private static extern nuint MagickGetImageHeight(IntPtr wand);
-    [DllImport(Lib)] private static extern nuint MagickGetNumberImages(IntPtr wand);
-    [DllImport(Lib)] private static extern IntPtr MagickGetImageProperties(IntPtr wand, string pattern, out nuint count);
-    [DllImport(Lib)] private static extern IntPtr MagickGetImageProfiles(IntPtr wand, string pattern, out nuint count);
-    [DllImport(Lib)] private static extern int MagickGetImagePixelColor(IntPtr wand, nint x, nint y, IntPtr color);
-    [DllImport(Lib)] private static extern IntPtr NewPixelWand();
-    [DllImport(Lib)] private static extern IntPtr DestroyPixelWand(IntPtr wand);
-    [DllImport(Lib)] private static extern double PixelGetRed(IntPtr wand);
-    [DllImport(Lib)] private static extern double PixelGetGreen(IntPtr wand);
-    [DllImport(Lib)] private static extern double PixelGetBlue(IntPtr wand);
-    [DllImport(Lib)] private static extern double PixelGetAlpha(IntPtr wand);
 }

@@ -26,7 +26,7 @@ public sealed class MediaOptions
     /// <summary>Images processed at once; the rest wait, so a burst of uploads cannot exhaust memory.</summary>
     public int MaxConcurrentImages { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>Pixel memory ImageMagick may hold, all images together; past it pixels go to disk (2×), then fail.</summary>
+    /// <summary>Pixel memory ImageMagick may hold, all images together; past it pixels go to disk (up to 4×), then fail.</summary>
     public long ImageMemoryBytes { get; set; } = 256 * 1024 * 1024;
 
     /// <summary>One image's processing is abandoned after this long.</summary>

@@ -126,6 +126,18 @@ public sealed class AvatarUploadTests : AppFixture
         }
     }
 
+    /// <summary>Only the bytes reach ImageMagick; its policy would refuse these names if they did.</summary>
+    [TestCase("text:@etc-passwd.png")]
+    [TestCase("msl:avatar.png")]
+    [TestCase("ephemeral:avatar.png")]
+    [TestCase("url:avatar.png")]
+    public async Task A_file_named_like_an_imagemagick_pseudo_file_is_stored_from_its_bytes(string name)
+    {
+        var avatar = await StoredAvatarAsync(new Upload(name, "image/png", TestImages.Encode("PNG", 40, 40, (_, _) => Blue)));
+
+        Assert.That(TestImages.Inspect(avatar).Format, Is.EqualTo("WEBP"));
+    }
+
     private static IEnumerable<TestCaseData> HostileUploads()
     {
         yield return new TestCaseData(new Upload("avatar.svg", "image/svg+xml", Encoding.UTF8.GetBytes(

@@ -1,10 +1,10 @@
-using System.Diagnostics;
+using ImageMagick;
 
 namespace RtChat.Web.Media.ImageMagick;
 
 /// <summary>
-/// <see cref="IImageProcessor"/> over libMagickWand. Cheap checks first (size, magic bytes), then a header-only ping
-/// for the pixel limits, then the decode with the coder named, off the request thread and a few at a time.
+/// <see cref="IImageProcessor"/> over Magick.NET. Cheap checks first (size, magic bytes, the header's claim), then a
+/// ping for the pixel limits, then the decode with the coder named, off the request thread and a few at a time.
 /// </summary>
 public sealed class MagickImageProcessor : IImageProcessor, IDisposable
 {
@@ -18,7 +18,7 @@ public sealed class MagickImageProcessor : IImageProcessor, IDisposable
     {
     }
 
-    /// <param name="library">The probe's result; tests pass a missing one to see the app without ImageMagick.</param>
+    /// <param name="library">The start's result; tests pass a missing one to see the app without ImageMagick.</param>
     internal MagickImageProcessor(MediaOptions options, ILogger<MagickImageProcessor> logger, LibraryStatus library)
     {
         _options = options;
@@ -31,9 +31,8 @@ public sealed class MagickImageProcessor : IImageProcessor, IDisposable
             return;
         }
         MagickLibrary.SetLimits(options);
-        logger.LogInformation("Image processing by {Library}; limits: width {Width}, height {Height}, area {Area}, memory {Memory}",
-            library.Description, MagickLibrary.Limit(ResourceType.Width), MagickLibrary.Limit(ResourceType.Height),
-            MagickLibrary.Limit(ResourceType.Area), MagickLibrary.Limit(ResourceType.Memory));
+        logger.LogInformation("Image processing by {Library}; limits: width {Width}, height {Height}, area {Area}, memory {Memory}, time {Time} s",
+            library.Description, ResourceLimits.Width, ResourceLimits.Height, ResourceLimits.Area, ResourceLimits.Memory, ResourceLimits.Time);
     }
 
     public bool IsAvailable => _library.IsAvailable;
@@ -62,104 +61,48 @@ public sealed class MagickImageProcessor : IImageProcessor, IDisposable
 
     private ProcessedImage MakeAvatar(ReadOnlyMemory<byte> upload, ImageFormat format, CancellationToken ct)
     {
-        var coder = CoderOf(format);
-        CheckDimensions(upload, coder);
-
-        var clock = Stopwatch.StartNew();
-        var timedOut = false;
-        using var wand = new MagickWand();
-        wand.OnProgress(() =>
-        {
-            if (clock.Elapsed > _options.ImageTimeout)
-                timedOut = true;
-            return !timedOut && !ct.IsCancellationRequested;
-        });
-        wand.UseDecoder(coder);
-        if (format == ImageFormat.Jpeg)
-        {
-            // libjpeg then decodes at 1/2..1/8 scale, no smaller than this: a 12 MP photo costs a fraction of its full size.
-            var hint = _options.AvatarSize * 2;
-            wand.SetOption("jpeg:size", $"{hint}x{hint}");
-        }
+        CheckDimensions(upload, format);
+        var deadline = new Deadline(_options.ImageTimeout, ct);
         try
         {
-            wand.Read(upload);
-            ThrowIfStopped(timedOut, ct);
-            ThrowIfUnreadable(wand, "MagickReadImageBlob");
-
-            wand.KeepFirstFrameOnly();
-            // Scale first, so no full-size copy is ever made; then crop the centre square and turn it upright:
-            // turning a centred square gives the centred square of the turned image.
-            var size = _options.AvatarSize;
-            var (width, height) = (wand.Width, wand.Height);
-            var scale = (double)size / Math.Min(width, height);
-            wand.Resize(Math.Max(size, (int)Math.Round(width * scale)), Math.Max(size, (int)Math.Round(height * scale)));
-            wand.Crop(size, size, (wand.Width - size) / 2, (wand.Height - size) / 2);
-            wand.AutoOrient();
-            wand.ToSrgb();
-            wand.Strip();
-            var bytes = wand.Encode("WEBP", _options.WebpQuality);
-            ThrowIfStopped(timedOut, ct);
-            return new ProcessedImage(bytes, "image/webp", wand.Width, wand.Height);
+            var size = (uint)_options.AvatarSize;
+            using var image = MagickReading.Read(upload.Span, format, decodeHint: size * 2);
+            deadline.ThrowIfStopped();
+            image.Progress += (_, e) => e.Cancel = deadline.IsStopped;
+            var bytes = AvatarShape.Apply(image, size, _options.WebpQuality);
+            deadline.ThrowIfStopped();
+            return new ProcessedImage(bytes, "image/webp", (int)image.Width, (int)image.Height);
         }
         catch (MagickException e)
         {
-            ThrowIfStopped(timedOut, ct);
+            deadline.ThrowIfStopped();
             _logger.LogWarning(e, "Refused a {Format} upload of {Bytes} bytes", format, upload.Length);
-            throw e.Severity == ExceptionType.ResourceLimitError ? ImageRejectedException.Unavailable() : ImageRejectedException.Damaged();
+            throw e is MagickResourceLimitErrorException ? ImageRejectedException.Unavailable() : ImageRejectedException.Damaged();
         }
     }
 
     /// <summary>Reads the header only and refuses images over the pixel limits before any pixel is decoded.</summary>
-    private void CheckDimensions(ReadOnlyMemory<byte> upload, string coder)
+    private void CheckDimensions(ReadOnlyMemory<byte> upload, ImageFormat format)
     {
-        using var ping = new MagickWand();
-        ping.UseDecoder(coder);
+        uint width, height;
         try
         {
-            ping.Ping(upload);
-            ThrowIfUnreadable(ping, "MagickPingImageBlob");
+            (width, height) = MagickReading.Ping(upload.Span, format);
         }
         catch (MagickException e)
         {
-            _logger.LogWarning(e, "Refused a {Coder} upload of {Bytes} bytes at the header", coder, upload.Length);
+            _logger.LogWarning(e, "Refused a {Format} upload of {Bytes} bytes at the header", format, upload.Length);
             throw ImageRejectedException.Damaged();
         }
-        if (IsOverLimits(ping.Width, ping.Height))
+        if (width == 0 || height == 0)
+            throw ImageRejectedException.Damaged();
+        if (IsOverLimits(width, height))
         {
-            _logger.LogInformation("Refused a {Width}x{Height} {Coder} upload", ping.Width, ping.Height, coder);
+            _logger.LogInformation("Refused a {Width}x{Height} {Format} upload", width, height, format);
             throw ImageRejectedException.TooManyPixels(_options);
         }
     }
 
     private bool IsOverLimits(long width, long height) =>
         width > _options.MaxSide || height > _options.MaxSide || width * height > _options.MaxPixels;
-
-    /// <summary>
-    /// Coders report many failures as a "successful" read with a warning (a truncated JPEG: grey where data was missing)
-    /// or with an error recorded on an empty image. Both mean the file is damaged.
-    /// </summary>
-    private static void ThrowIfUnreadable(MagickWand wand, string operation)
-    {
-        if (wand.TakeWarning(operation) is { Severity: ExceptionType.CorruptImageWarning or >= ExceptionType.Error } problem)
-            throw problem;
-        if (wand.FrameCount == 0 || wand.Width == 0 || wand.Height == 0)
-            throw new MagickException(ExceptionType.Undefined, operation, "no image in the file");
-    }
-
-    private static void ThrowIfStopped(bool timedOut, CancellationToken ct)
-    {
-        ct.ThrowIfCancellationRequested();
-        if (timedOut)
-            throw ImageRejectedException.TookTooLong();
-    }
-
-    private static string CoderOf(ImageFormat format) => format switch
-    {
-        ImageFormat.Jpeg => "JPEG",
-        ImageFormat.Png => "PNG",
-        ImageFormat.Gif => "GIF",
-        ImageFormat.WebP => "WEBP",
-        _ => throw new ArgumentOutOfRangeException(nameof(format)),
-    };
 }

@@ -9,7 +9,7 @@ using RtChat.Web.Tests.Media;
 namespace RtChat.Bench.Scenarios;
 
 /// <summary>
-/// <c>images</c>: the app's own <see cref="IImageProcessor"/> (ImageMagick over P/Invoke), in this process, exactly as the
+/// <c>images</c>: the app's own <see cref="IImageProcessor"/> (ImageMagick through Magick.NET), in this process, exactly as the
 /// upload handler calls it: a 12-megapixel JPEG → 256 px WebP avatar, one at a time and two in parallel, with the time
 /// and the growth of peak resident memory (VmHWM, reset before each run); and the time to refuse a decompression bomb.
 /// The reference is ImageMagick's own command line doing the same job on the same file (process start included).
@@ -23,8 +23,9 @@ public static class ImagesScenario
         var height = args.Int("height", 3000, 600);
         var pid = Environment.ProcessId;
         var options = new MediaOptions();
+        // Before the photo is made: the processor installs the app's ImageMagick policy, read at Magick.NET's first use.
         using var images = new MagickImageProcessor(options, NullLogger<MagickImageProcessor>.Instance);
-        if (!images.IsAvailable) throw new InvalidOperationException("ImageMagick (libMagickWand 6.Q16) is not available: apt-get install libmagickwand-6.q16-6");
+        if (!images.IsAvailable) throw new InvalidOperationException("Image processing (Magick.NET) is not available: see the app's log for why");
 
         var clock = Stopwatch.StartNew();
         var photo = PhotoMaker.Jpeg(width, height, quality: 90);
@@ -152,55 +153,4 @@ public static class ImagesScenario
 
     [DllImport("libc", EntryPoint = "getrusage")]
     private static extern int GetRusage(int who, out RUsage usage);
-}
-
-/// <summary>Makes a photo-like JPEG with libMagickWand directly (not through the code under test).</summary>
-internal static class PhotoMaker
-{
-    private const string Lib = "libMagickWand-6.Q16.so.6";
-
-    static PhotoMaker() => MagickWandGenesis();
-
-    /// <summary>Gradients with some grain, so the JPEG is photo-sized (megabytes) rather than a flat few KB.</summary>
-    public static byte[] Jpeg(int width, int height, int quality)
-    {
-        var pixels = new byte[width * height * 3];
-        for (var y = 0; y < height; y++)
-        {
-            for (var x = 0; x < width; x++)
-            {
-                var grain = (int)((uint)(x * 73856093 ^ y * 19349663) % 48);
-                var at = (y * width + x) * 3;
-                pixels[at] = (byte)(x * 255 / width / 2 + grain);
-                pixels[at + 1] = (byte)(y * 255 / height / 2 + grain);
-                pixels[at + 2] = (byte)((x + y) % 256 / 2 + grain);
-            }
-        }
-        var wand = NewMagickWand();
-        try
-        {
-            if (MagickConstituteImage(wand, (nuint)width, (nuint)height, "RGB", 1 /* CharPixel */, pixels) == 0 || MagickSetImageFormat(wand, "JPEG") == 0)
-                throw new InvalidOperationException("ImageMagick could not make the test JPEG.");
-            MagickSetImageCompressionQuality(wand, (nuint)quality);
-            var blob = MagickGetImageBlob(wand, out var length);
-            if (blob == IntPtr.Zero) throw new InvalidOperationException("ImageMagick could not encode the test JPEG.");
-            var bytes = new byte[(int)length];
-            Marshal.Copy(blob, bytes, 0, bytes.Length);
-            MagickRelinquishMemory(blob);
-            return bytes;
-        }
-        finally
-        {
-            DestroyMagickWand(wand);
-        }
-    }
-
-    [DllImport(Lib)] private static extern void MagickWandGenesis();
-    [DllImport(Lib)] private static extern IntPtr NewMagickWand();
-    [DllImport(Lib)] private static extern IntPtr DestroyMagickWand(IntPtr wand);
-    [DllImport(Lib)] private static extern IntPtr MagickRelinquishMemory(IntPtr memory);
-    [DllImport(Lib, CharSet = CharSet.Ansi, BestFitMapping = false)] private static extern int MagickConstituteImage(IntPtr wand, nuint columns, nuint rows, string map, int storage, byte[] pixels);
-    [DllImport(Lib, CharSet = CharSet.Ansi, BestFitMapping = false)] private static extern int MagickSetImageFormat(IntPtr wand, string format);
-    [DllImport(Lib)] private static extern int MagickSetImageCompressionQuality(IntPtr wand, nuint quality);
-    [DllImport(Lib)] private static extern IntPtr MagickGetImageBlob(IntPtr wand, out nuint length);
 }
