@@ -33,6 +33,14 @@ public sealed class ChatRoomPostingTests
         }
     }
 
+    [Test]
+    public void Post_keeps_new_lines_as_line_feeds_whatever_the_browser_sent()
+    {
+        var message = PublicRoom().Post("alice", "one\r\ntwo\rthree\nfour", Rules, Now);
+
+        Assert.That(message.Body, Is.EqualTo("one\ntwo\nthree\nfour"));
+    }
+
     [TestCase(null)]
     [TestCase("")]
     [TestCase("   ")]

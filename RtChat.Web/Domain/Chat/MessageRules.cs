@@ -1,6 +1,6 @@
 namespace RtChat.Web.Domain.Chat;
 
-/// <summary>What a message body may be: trimmed, 1 to <see cref="MaxLength"/> characters.</summary>
+/// <summary>What a message body may be: trimmed, new lines as LF, 1 to <see cref="MaxLength"/> characters.</summary>
 public sealed record MessageRules(int MaxLength = MessageRules.DefaultMaxLength)
 {
     public const int DefaultMaxLength = 2000;
@@ -8,7 +8,7 @@ public sealed record MessageRules(int MaxLength = MessageRules.DefaultMaxLength)
 
     public string Clean(string? body)
     {
-        var trimmed = body?.Trim() ?? "";
+        var trimmed = body?.Trim().ReplaceLineEndings("\n") ?? "";
         if (trimmed.Length == 0)
             throw new DomainRuleException("Write something before sending.");
         if (trimmed.Length > MaxLength)

@@ -16,6 +16,9 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
 {
     public const string TooFast = "You're sending messages too fast. Wait a few seconds and try again.";
 
+    /// <summary>The id of the message a Send stored: the page swaps its pending copy for the one the socket brings.</summary>
+    public const string SentMessageIdHeader = "RtChat-Message-Id";
+
     /// <summary>Avatars a group's header shows before "+N".</summary>
     public const int MembersShown = 8;
 
@@ -70,7 +73,8 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
             return await RefuseAsync(body, TooFast, StatusCodes.Status429TooManyRequests);
         try
         {
-            await posting.PostAsync(room, UserId, body, HttpContext.RequestAborted);
+            var sent = await posting.PostAsync(room, UserId, body, HttpContext.RequestAborted);
+            Response.Headers[SentMessageIdHeader] = sent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         catch (DomainRuleException rule)
         {
