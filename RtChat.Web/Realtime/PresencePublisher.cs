@@ -6,10 +6,11 @@ namespace RtChat.Web.Realtime;
 /// Gathers presence changes and sends each changed room one update per interval: who came online and who went offline
 /// since the last one (so a burst of joins is one frame, and its size follows the changes, not the room). A socket that
 /// just opened gets the room's whole list from the same loop, so that list and the changes after it never cross.
-/// Also refreshes this node's connections well within the TTL and expires the silent ones.
+/// The chat lists that show the room learn whether someone is on its page, when that changes. Also refreshes this node's
+/// connections well within the TTL and expires the silent ones.
 /// </summary>
 public sealed class PresencePublisher(
-    IPresence presence, LocalSockets sockets, ChatFrames frames, IBackplane backplane, RealtimeOptions options,
+    IPresence presence, LocalSockets sockets, ChatFrames frames, IBackplane backplane, RoomListers listers, RealtimeOptions options,
     TimeProvider clock, ILogger<PresencePublisher> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<int, byte> _changed = new();
@@ -82,7 +83,17 @@ public sealed class PresencePublisher(
         else _announced[room] = online;
         if (cameOnline.Count == 0 && wentOffline.Count == 0) return;
         await backplane.PublishAsync(await frames.PresenceChangesAsync(room, online.Count, cameOnline, wentOffline), cancellationToken);
+        if (DotOf(before) != DotOf(online))
+            await backplane.PublishAsync(await frames.RoomDotAsync(await listers.OfAsync(room, cancellationToken), room, online), cancellationToken);
     }
+
+    /// <summary>What a chat list's dot for the room depends on: nobody, the one person there (green for all but them), several.</summary>
+    private static string DotOf(IReadOnlySet<string> online) => online.Count switch
+    {
+        0 => "",
+        1 => online.First(),
+        _ => "*",
+    };
 
     /// <summary>Each room's list is rendered once for all the sockets that opened there since the last update.</summary>
     private async Task SendWholeListsAsync()
