@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using System.Text.Json;
 using System.Threading.Channels;
 
 namespace RtChat.Web.Realtime;
@@ -216,9 +215,9 @@ public sealed class ChatConnection
                 }
                 var frame = buffer.AsSpan(0, length);
                 // Only the first resume counts: later ones would cost a history read each for nothing.
-                if (AwaitingResume && TryReadResume(frame, out var afterId))
+                if (AwaitingResume && PageFrames.TryReadResume(frame, out var afterId))
                     Resume(afterId, await missedFrames(afterId, cancellationToken));
-                else if (RoomId is not null && TryReadNumber(frame, "read"u8, out var readId))
+                else if (RoomId is not null && PageFrames.TryReadReadMark(frame, out var readId))
                     read(readId);
             }
             finally
@@ -253,31 +252,5 @@ public sealed class ChatConnection
             var result = await _socket.ReceiveAsync(scratch.AsMemory(), grace.Token);
             if (result.MessageType == WebSocketMessageType.Close) return;
         }
-    }
-
-    /// <summary>
-    /// The page's messages: <c>{"after": 123}</c>, the newest message id it shows, and <c>{"read": 123}</c>, the newest its
-    /// reader has seen. Anything else is ignored.
-    /// </summary>
-    internal static bool TryReadResume(ReadOnlySpan<byte> frame, out long afterId) => TryReadNumber(frame, "after"u8, out afterId);
-
-    internal static bool TryReadNumber(ReadOnlySpan<byte> frame, ReadOnlySpan<byte> name, out long number)
-    {
-        number = 0;
-        try
-        {
-            var reader = new Utf8JsonReader(frame);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isNamed = reader.ValueTextEquals(name);
-                if (!reader.Read()) return false;
-                if (isNamed && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out number) && number >= 0)
-                    return true;
-                reader.Skip();
-            }
-        }
-        catch (JsonException) { }
-        return false;
     }
 }

@@ -3,11 +3,11 @@ using RtChat.Web.Realtime;
 
 namespace RtChat.Web.Tests.Realtime;
 
-/// <summary>The one message a page sends on its socket: <c>{"after": N}</c>.</summary>
-public sealed class ChatConnectionTests
+/// <summary>What a page sends on its socket: <c>{"after": N}</c> on every open, <c>{"read": N}</c> as its reader reads.</summary>
+public sealed class PageFramesTests
 {
     private static (bool Read, long AfterId) Read(string frame) =>
-        (ChatConnection.TryReadResume(Encoding.UTF8.GetBytes(frame), out var afterId), afterId);
+        (PageFrames.TryReadResume(Encoding.UTF8.GetBytes(frame), out var afterId), afterId);
 
     [TestCase("""{"after":12}""", 12)]
     [TestCase("""{ "after" : 0 }""", 0)]
@@ -36,5 +36,15 @@ public sealed class ChatConnectionTests
     public void Ignores_anything_else(string frame)
     {
         Assert.That(Read(frame).Read, Is.False);
+    }
+
+    [TestCase("""{"read":31}""", true, 31)]
+    [TestCase("""{"after":31}""", false, 0)]
+    [TestCase("""{"read":-3}""", false, 0)]
+    public void Reads_a_read_mark_by_its_own_name(string frame, bool read, long expected)
+    {
+        var found = PageFrames.TryReadReadMark(Encoding.UTF8.GetBytes(frame), out var messageId);
+
+        Assert.That((found, messageId), Is.EqualTo((read, expected)));
     }
 }
