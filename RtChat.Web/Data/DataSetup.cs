@@ -34,7 +34,8 @@ public static class DataSetup
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (options.MigrateOnStart)
             await db.Database.MigrateAsync();
-        if (db.Database.IsSqlite())
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        if (!db.Database.IsSqlite()) return;
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await MessageIdGap.SkipAsync(db);
     }
 }
