@@ -85,6 +85,19 @@ public sealed partial class ChatSocket
     public static async Task<HttpStatusCode> RefusedStatusAsync(
         Uri baseAddress, WebSession? session, string? room = ChatRoom.PublicChatName, string? origin = null)
     {
+        var status = await UpgradeStatusAsync(baseAddress, session, room, origin);
+        if (status == HttpStatusCode.SwitchingProtocols)
+            throw new AssertionException($"The server accepted a socket to \"{room ?? "the site"}\" (origin {origin ?? "the site's"}) it should have refused.");
+        return status;
+    }
+
+    /// <summary>
+    /// The status the server answers a socket's upgrade with: 101 (Switching Protocols) when it accepts it (the socket is
+    /// then dropped at once), else the refusal's.
+    /// </summary>
+    public static async Task<HttpStatusCode> UpgradeStatusAsync(
+        Uri baseAddress, WebSession? session, string? room = ChatRoom.PublicChatName, string? origin = null)
+    {
         using var client = NewClient(baseAddress, session, origin);
         using var timeout = new CancellationTokenSource(Patience);
         try
@@ -96,9 +109,8 @@ public sealed partial class ChatSocket
             return client.HttpStatusCode;
         }
         client.Abort();
-        throw new AssertionException($"The server accepted a socket to \"{room ?? "the site"}\" (origin {origin ?? "the site's"}) it should have refused.");
+        return HttpStatusCode.SwitchingProtocols;
     }
-
 
     private static ClientWebSocket NewClient(Uri baseAddress, WebSession? session, string? origin)
     {
