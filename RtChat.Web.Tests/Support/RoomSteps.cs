@@ -8,6 +8,16 @@ namespace RtChat.Web.Tests.Support;
 /// <summary>One chat of the header's list, as <c>/chat/list</c> renders it.</summary>
 public sealed record ChatListEntry(int RoomId, string Title, int Unread, long LastId);
 
+/// <summary>Alice and Bob, signed in each in their own session, and the private chat Alice started with Bob.</summary>
+public sealed record PrivateChat(WebSession AliceWeb, TestUser Alice, WebSession BobWeb, TestUser Bob, string Room) : IDisposable
+{
+    public void Dispose()
+    {
+        AliceWeb.Dispose();
+        BobWeb.Dispose();
+    }
+}
+
 /// <summary>The steps of private chats and groups, done over HTTP the way their pages do them.</summary>
 public static class RoomSteps
 {
@@ -71,6 +81,14 @@ public static class RoomSteps
         var profile = await web.GetPageAsync("/u/" + other.Username);
         using var response = await web.SubmitAsync(profile, $"form[action='{StartPath(other.Username)}']");
         return RoomOf(response);
+    }
+
+    /// <summary>Two new people; the first pressed "Message" on the second's profile.</summary>
+    public static async Task<PrivateChat> PrivateChatAsync(this RtChatApp app)
+    {
+        var (aliceWeb, alice) = await app.SignedUpAsync("alice");
+        var (bobWeb, bob) = await app.SignedUpAsync("bob");
+        return new PrivateChat(aliceWeb, alice, bobWeb, bob, await aliceWeb.StartPrivateChatAsync(bob));
     }
 
     /// <summary>Makes a group with the New page's form; returns its name.</summary>
