@@ -231,4 +231,25 @@ public sealed class RoomEventsTests : AppFixture
 
         Assert.That(await page.WaitForAccessEndedAsync(), Does.Contain("You left this group."));
     }
+
+    [Test]
+    public async Task Someone_opening_a_chats_page_lights_its_dot_in_the_other_persons_list_and_closing_it_turns_it_off()
+    {
+        using var chat = await App.PrivateChatAsync();
+        var roomId = await App.RoomIdAsync(chat.Room);
+        var aliceId = await App.UserIdAsync(chat.Alice);
+        await using var bobSite = await ChatSocket.ConnectAsync(App.BaseAddress, chat.BobWeb, room: null, name: "bob's site socket");
+        bool IsDot(string frame) => frame.StartsWith($"<style id=\"room-dot-{roomId}\"", StringComparison.Ordinal);
+
+        var alicePage = await ChatSocket.ConnectAsync(App.BaseAddress, chat.AliceWeb, chat.Room, name: "alice's room socket");
+        var lit = await bobSite.WaitForAsync(IsDot, "the room's dot");
+        await alicePage.DisposeAsync();
+        var off = await bobSite.WaitForAsync(IsDot, "the room's dot again");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(lit, Does.Contain($"body:not([data-viewer-id=\"{aliceId}\"]) #chat-item-{roomId} .chat-dot"), "green for all but Alice's own page");
+            Assert.That(off, Does.Not.Contain(".chat-dot"), "no rule once nobody is there");
+        }
+    }
 }

@@ -6,10 +6,11 @@ namespace RtChat.Web.Realtime;
 /// Gathers presence changes and sends each changed room one update per interval: who came online and who went offline
 /// since the last one (so a burst of joins is one frame, and its size follows the changes, not the room). A socket that
 /// just opened gets the room's whole list from the same loop, so that list and the changes after it never cross.
-/// Also refreshes this node's connections well within the TTL and expires the silent ones.
+/// The chat lists that show a changed room (on pages other than its own) get its dot from the same update. Also
+/// refreshes this node's connections well within the TTL and expires the silent ones.
 /// </summary>
 public sealed class PresencePublisher(
-    IPresence presence, LocalSockets sockets, ChatFrames frames, IBackplane backplane, RealtimeOptions options,
+    IPresence presence, LocalSockets sockets, ChatFrames frames, IBackplane backplane, RoomListers listers, RealtimeOptions options,
     TimeProvider clock, ILogger<PresencePublisher> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<int, byte> _changed = new();
@@ -82,6 +83,8 @@ public sealed class PresencePublisher(
         else _announced[room] = online;
         if (cameOnline.Count == 0 && wentOffline.Count == 0) return;
         await backplane.PublishAsync(await frames.PresenceChangesAsync(room, online.Count, cameOnline, wentOffline), cancellationToken);
+        var elsewhere = (await listers.OfAsync(room, cancellationToken)).Except(room);
+        await backplane.PublishAsync(await frames.RoomDotAsync(elsewhere, room, online), cancellationToken);
     }
 
     /// <summary>Each room's list is rendered once for all the sockets that opened there since the last update.</summary>
