@@ -8,15 +8,20 @@ namespace RtChat.Web.Tests.Support;
 /// <summary>One chat of the header's list, as <c>/chat/list</c> renders it.</summary>
 public sealed record ChatListEntry(int RoomId, string Title, int Unread, long LastId);
 
-/// <summary>Alice and Bob, signed in each in their own session, and the private chat Alice started with Bob.</summary>
-public sealed record PrivateChat(WebSession AliceWeb, TestUser Alice, WebSession BobWeb, TestUser Bob, string Room) : IDisposable
+/// <summary>Alice and Bob, signed in each in their own session.</summary>
+public record TwoPeople(WebSession AliceWeb, TestUser Alice, WebSession BobWeb, TestUser Bob) : IDisposable
 {
     public void Dispose()
     {
         AliceWeb.Dispose();
         BobWeb.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
+
+/// <summary>Alice and Bob, and the private chat Alice started with Bob.</summary>
+public sealed record PrivateChat(WebSession AliceWeb, TestUser Alice, WebSession BobWeb, TestUser Bob, string Room)
+    : TwoPeople(AliceWeb, Alice, BobWeb, Bob);
 
 /// <summary>The steps of private chats and groups, done over HTTP the way their pages do them.</summary>
 public static class RoomSteps
@@ -83,11 +88,17 @@ public static class RoomSteps
         return RoomOf(response);
     }
 
-    /// <summary>Two new people; the first pressed "Message" on the second's profile.</summary>
-    public static async Task<PrivateChat> PrivateChatAsync(this RtChatApp app)
+    public static async Task<TwoPeople> TwoPeopleAsync(this RtChatApp app)
     {
         var (aliceWeb, alice) = await app.SignedUpAsync("alice");
         var (bobWeb, bob) = await app.SignedUpAsync("bob");
+        return new TwoPeople(aliceWeb, alice, bobWeb, bob);
+    }
+
+    /// <summary>Two new people; the first pressed "Message" on the second's profile.</summary>
+    public static async Task<PrivateChat> PrivateChatAsync(this RtChatApp app)
+    {
+        var (aliceWeb, alice, bobWeb, bob) = await app.TwoPeopleAsync();
         return new PrivateChat(aliceWeb, alice, bobWeb, bob, await aliceWeb.StartPrivateChatAsync(bob));
     }
 

@@ -9,10 +9,8 @@ public sealed class StartTests : AppFixture
     [Test]
     public async Task Message_on_a_profile_opens_a_private_room_both_people_can_read()
     {
-        var (aliceWeb, _) = await App.SignedUpAsync("alice");
-        var (bobWeb, bob) = await App.SignedUpAsync("bob");
-        using var _ = aliceWeb;
-        using var __ = bobWeb;
+        using var people = await App.TwoPeopleAsync();
+        var (aliceWeb, _, bobWeb, bob) = people;
 
         var room = await aliceWeb.StartPrivateChatAsync(bob);
 
@@ -28,10 +26,8 @@ public sealed class StartTests : AppFixture
     [Test]
     public async Task Starting_again_from_either_side_leads_to_the_same_room()
     {
-        var (aliceWeb, alice) = await App.SignedUpAsync("alice");
-        var (bobWeb, bob) = await App.SignedUpAsync("bob");
-        using var _ = aliceWeb;
-        using var __ = bobWeb;
+        using var people = await App.TwoPeopleAsync();
+        var (aliceWeb, alice, bobWeb, bob) = people;
 
         var first = await aliceWeb.StartPrivateChatAsync(bob);
         var again = await aliceWeb.StartPrivateChatAsync(bob);
@@ -48,10 +44,8 @@ public sealed class StartTests : AppFixture
     [Test]
     public async Task Twenty_concurrent_starts_from_both_sides_make_one_room_and_all_lead_to_it()
     {
-        var (aliceWeb, alice) = await App.SignedUpAsync("alice");
-        var (bobWeb, bob) = await App.SignedUpAsync("bob");
-        using var _ = aliceWeb;
-        using var __ = bobWeb;
+        using var people = await App.TwoPeopleAsync();
+        var (aliceWeb, alice, bobWeb, bob) = people;
         var aliceToken = await aliceWeb.RequestTokenAsync();
         var bobToken = await bobWeb.RequestTokenAsync();
 
@@ -101,10 +95,8 @@ public sealed class StartTests : AppFixture
     [Test]
     public async Task A_get_of_the_start_address_shows_the_profile_and_makes_no_room()
     {
-        var (aliceWeb, alice) = await App.SignedUpAsync("alice");
-        var (bobWeb, bob) = await App.SignedUpAsync("bob");
-        using var _ = aliceWeb;
-        using var __ = bobWeb;
+        using var people = await App.TwoPeopleAsync();
+        var (aliceWeb, alice, _, bob) = people;
 
         using var response = await aliceWeb.GetAsync(RoomSteps.StartPath(bob.Username));
 
