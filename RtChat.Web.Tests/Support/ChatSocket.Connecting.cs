@@ -8,19 +8,20 @@ namespace RtChat.Web.Tests.Support;
 /// <summary>Opening (and being refused) a socket the way a page does: the session's cookies, the site's Origin.</summary>
 public sealed partial class ChatSocket
 {
-    /// <summary>The socket address of <paramref name="room"/> on the app at <paramref name="baseAddress"/>.</summary>
-    public static Uri Address(Uri baseAddress, string room) =>
-        new UriBuilder(baseAddress) { Scheme = "ws", Path = "/ws", Query = "room=" + Uri.EscapeDataString(room) }.Uri;
+    /// <summary>The socket address of <paramref name="room"/> on the app at <paramref name="baseAddress"/>; no room: the site's socket (every other page's).</summary>
+    public static Uri Address(Uri baseAddress, string? room) =>
+        new UriBuilder(baseAddress) { Scheme = "ws", Path = "/ws", Query = room is null ? "" : "room=" + Uri.EscapeDataString(room) }.Uri;
 
     /// <summary>The Origin a browser showing the site sends, e.g. http://127.0.0.1:41234.</summary>
     public static string OriginOf(Uri baseAddress) => baseAddress.GetLeftPart(UriPartial.Authority);
 
     /// <summary>
     /// Opens a socket to <paramref name="room"/> as <paramref name="session"/>'s user (no cookies: anonymous),
-    /// with the site's Origin unless <paramref name="origin"/> says otherwise.
+    /// with the site's Origin unless <paramref name="origin"/> says otherwise. A null room opens the site's socket, as
+    /// every page but a room's does.
     /// </summary>
     public static async Task<ChatSocket> ConnectAsync(
-        Uri baseAddress, WebSession? session, string room = ChatRoom.PublicChatName, string? origin = null, string? name = null)
+        Uri baseAddress, WebSession? session, string? room = ChatRoom.PublicChatName, string? origin = null, string? name = null)
     {
         var client = NewClient(baseAddress, session, origin);
         try
@@ -82,7 +83,20 @@ public sealed partial class ChatSocket
 
     /// <summary>Tries to open a socket the server should refuse, and returns the status it refused the upgrade with.</summary>
     public static async Task<HttpStatusCode> RefusedStatusAsync(
-        Uri baseAddress, WebSession? session, string room = ChatRoom.PublicChatName, string? origin = null)
+        Uri baseAddress, WebSession? session, string? room = ChatRoom.PublicChatName, string? origin = null)
+    {
+        var status = await UpgradeStatusAsync(baseAddress, session, room, origin);
+        if (status == HttpStatusCode.SwitchingProtocols)
+            throw new AssertionException($"The server accepted a socket to \"{room ?? "the site"}\" (origin {origin ?? "the site's"}) it should have refused.");
+        return status;
+    }
+
+    /// <summary>
+    /// The status the server answers a socket's upgrade with: 101 (Switching Protocols) when it accepts it (the socket is
+    /// then dropped at once), else the refusal's.
+    /// </summary>
+    public static async Task<HttpStatusCode> UpgradeStatusAsync(
+        Uri baseAddress, WebSession? session, string? room = ChatRoom.PublicChatName, string? origin = null)
     {
         using var client = NewClient(baseAddress, session, origin);
         using var timeout = new CancellationTokenSource(Patience);
@@ -95,9 +109,8 @@ public sealed partial class ChatSocket
             return client.HttpStatusCode;
         }
         client.Abort();
-        throw new AssertionException($"The server accepted a socket to \"{room}\" (origin {origin ?? "the site's"}) it should have refused.");
+        return HttpStatusCode.SwitchingProtocols;
     }
-
 
     private static ClientWebSocket NewClient(Uri baseAddress, WebSession? session, string? origin)
     {

@@ -73,20 +73,20 @@ public static class ChatSteps
     public static Task<bool> HasMessageAsync(this RtChatApp app, string body) =>
         app.QueryAsync(db => db.Messages.AnyAsync(m => m.Body == body));
 
-    /// <summary>A group room with these members, made in the database; returns its name.</summary>
+    /// <summary>A group room with these members, the first its admin, made in the database; returns its name.</summary>
     public static async Task<string> CreateGroupAsync(this RtChatApp app, params TestUser[] members)
     {
         var ids = new List<string>();
         foreach (var member in members) ids.Add(await app.UserIdAsync(member));
-        var name = "group-" + Guid.NewGuid().ToString("N")[..12];
         return await app.QueryAsync(async db =>
         {
             var now = DateTimeOffset.UtcNow;
-            var room = new ChatRoom(name, RoomKind.Group, now, "Test group", ids.FirstOrDefault());
-            foreach (var id in ids) room.Join(id, now);
+            // As the New page makes it (an invite code and all), the first member its admin.
+            var room = ChatRoom.CreateGroup("Test group", ids[0], now);
+            foreach (var id in ids.Skip(1)) room.Join(id, now);
             db.Rooms.Add(room);
             await db.SaveChangesAsync();
-            return name;
+            return room.Name;
         });
     }
 
