@@ -95,6 +95,17 @@ public sealed class WebSetupTests : AppFixture
     }
 
     [Test]
+    public async Task The_room_page_tells_caches_it_varies_on_the_htmx_header_once()
+    {
+        using var web = App.NewSession();
+        await web.RegisterAsync(TestUser.Create());
+
+        using var room = await web.GetAsync("/");
+
+        Assert.That(room.Headers.Vary.Count(v => v == "HX-Request"), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Pages_tell_caches_they_vary_on_the_htmx_header()
     {
         using var web = App.NewSession();

@@ -1,3 +1,4 @@
+using Htmx;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
@@ -8,6 +9,9 @@ namespace RtChat.Web.Web;
 
 public static class WebSetup
 {
+    /// <summary>Where htmx requests carry the antiforgery token (the page's <c>hx-headers</c>).</summary>
+    public const string AntiforgeryHeader = "RequestVerificationToken";
+
     public static WebApplicationBuilder AddRtChatWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -17,7 +21,7 @@ public static class WebSetup
             pages.Conventions.AddPageRoute("/Profile/Index", "profile");
             pages.Conventions.AddPageRoute("/Profile/Edit", "profile/onboarding");
         });
-        services.AddAntiforgery(o => o.HeaderName = Htmx.AntiforgeryHeader);
+        services.AddAntiforgery(o => o.HeaderName = AntiforgeryHeader);
         services.Decorate<IAntiforgery, ReusedRequestTokens>();
         services.Decorate<ITempDataProvider, QuietTempData>();
         services.AddHttpContextAccessor();
@@ -45,7 +49,7 @@ public static class WebSetup
             app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
-        app.UseHtmxVary();
+        app.UseVaryOnHtmx();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
@@ -55,6 +59,14 @@ public static class WebSetup
         app.MapRazorPages();
         return app;
     }
+
+    /// <summary>Pages answer htmx and plain requests differently, so caches must key on the header.</summary>
+    private static IApplicationBuilder UseVaryOnHtmx(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            context.Response.Htmx(static h => h.WithVary());
+            return next(context);
+        });
 
     private static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>

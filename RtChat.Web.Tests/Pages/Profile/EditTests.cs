@@ -131,6 +131,26 @@ public sealed class EditTests : AppFixture
     }
 
     [Test]
+    public async Task Onboarding_with_htmx_redirects_htmx_on_to_where_they_were_headed()
+    {
+        using var web = App.NewSession();
+        await web.SignUpNewUserAsync();
+        var onboarding = await web.GetPageAsync(ProfileSteps.OnboardingPath + "?returnUrl=%2Fprofile%2Fsettings");
+
+        using var saved = await web.SubmitMultipartAsync(onboarding, null, htmx: true);
+        var to = saved.Headers.TryGetValues("HX-Redirect", out var values) ? values.Single() : null;
+        var landed = await web.GetPageAsync(to ?? "/nowhere");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+            Assert.That(to, Is.EqualTo(SettingsSteps.SettingsPath));
+            Assert.That(landed.Status, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(landed.Flashes, Has.Some.Contains("Welcome aboard"));
+        }
+    }
+
+    [Test]
     public async Task A_display_name_over_20_characters_is_refused_with_the_typed_text_kept()
     {
         using var web = App.NewSession();

@@ -108,6 +108,25 @@ public sealed class IndexTests : AppFixture
     }
 
     [Test]
+    public async Task The_message_button_opens_a_private_chat_with_them()
+    {
+        var other = TestUser.Create("other");
+        using (var theirs = App.NewSession()) await theirs.RegisterAsync(other);
+        using var web = App.NewSession();
+        await web.RegisterAsync(TestUser.Create());
+        var profile = await web.GetPageAsync("/u/" + other.Username);
+
+        var chat = await web.SubmitAndFollowAsync(profile);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(profile.Form("main form").GetAttribute("action"), Is.EqualTo("/chat/start/" + other.Username));
+            Assert.That(chat.Status, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(chat.PathAndQuery, Does.StartWith("/chat/room/"));
+        }
+    }
+
+    [Test]
     public async Task A_profile_without_info_shows_no_empty_info_block()
     {
         var other = TestUser.Create("other");

@@ -82,6 +82,25 @@ public sealed class SettingsTests : AppFixture
     }
 
     [Test]
+    public async Task Fragments_served_by_a_handler_point_htmx_at_their_handlers()
+    {
+        using var web = App.NewSession();
+        await web.RegisterAsync(TestUser.Create());
+        using var _ = await web.RequestEmailChangeAsync("pending_" + TestUser.Create().Email);
+
+        var form = await web.SettingsFragmentAsync("EmailForm");
+        var row = await web.SettingsFragmentAsync("EmailSection");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(form.Document.QuerySelector("#email-section a[hx-get]")?.GetAttribute("hx-get"), Is.EqualTo(SettingsSteps.SettingsPath + "?handler=EmailSection").IgnoreCase);
+            Assert.That(row.Document.QuerySelector("#email-section a[hx-get]")?.GetAttribute("hx-get"), Is.EqualTo(SettingsSteps.SettingsPath + "?handler=EmailForm").IgnoreCase);
+            Assert.That(row.TestId("pending-email")?.QuerySelector("form")?.GetAttribute("hx-post"), Is.EqualTo(SettingsSteps.SettingsPath + "?handler=CancelEmailChange").IgnoreCase);
+            Assert.That(row.TestId("pending-email")?.QuerySelector("form input[name=__RequestVerificationToken]"), Is.Not.Null);
+        }
+    }
+
+    [Test]
     public async Task Without_htmx_change_shows_the_settings_page_with_the_email_form()
     {
         using var web = App.NewSession();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Htmx;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Html;
 using RtChat.Web.Components.Chat;

@@ -1,3 +1,4 @@
+using Htmx;
 using RtChat.Web.Data;
 using RtChat.Web.Media;
 
@@ -77,7 +78,7 @@ public class EditModel(CurrentUser current, AppDbContext db, IImageProcessor ima
     private IActionResult Navigate(string url)
     {
         if (!Request.IsHtmx()) return LocalRedirect(url);
-        Response.HxRedirect(url);
+        Response.Htmx(h => h.Redirect(url));
         return new NoContentResult();
     }
 

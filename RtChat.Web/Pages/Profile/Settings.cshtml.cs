@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Htmx;
 using RtChat.Web.Areas.Identity;
 
 namespace RtChat.Web.Pages.Profile;
@@ -61,7 +62,7 @@ public class SettingsModel(CurrentUser current, UserManager<AppUser> users, Acco
         TempData.FlashSuccess(message);
         if (!Request.IsHtmx()) return RedirectToPage();
         // The flash lives in the layout, outside the swapped section: a full refresh shows both.
-        Response.HxRefresh();
+        Response.Htmx(static h => h.Refresh());
         return new NoContentResult();
     }
 
