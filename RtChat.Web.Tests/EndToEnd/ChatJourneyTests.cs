@@ -5,44 +5,24 @@ using static Microsoft.Playwright.Assertions;
 namespace RtChat.Web.Tests.EndToEnd;
 
 /// <summary>Two people in the public chat, side by side in two browser contexts (own cookies, own socket).</summary>
-public sealed class ChatJourneyTests : AppFixture
+public sealed class ChatJourneyTests : BrowserJourney
 {
     private const string ScreenshotPath = "/tmp/chat-alice.png";
 
     /// <summary>Delivery to the other person must be live, not "eventually".</summary>
     private static readonly LocatorAssertionsToContainTextOptions Live = new() { Timeout = 2000 };
 
-    private sealed record Person(string Name, TestUser User, IBrowserContext Context, IPage Page)
-    {
-        public ILocator Messages => Page.Locator("#messages");
-        public ILocator Composer => Page.Locator("#composer-body");
-        public ILocator ComposerError => Page.Locator("#composer .composer-error");
-        public ILocator OnlineCount => Page.Locator("#online-count");
-        public ILocator Message(string text) => Messages.Locator(".message").Filter(new() { HasText = text });
-    }
-
-    private readonly List<string> _browserErrors = [];
-    private readonly List<IBrowserContext> _contexts = [];
-    private Person _alice = null!;
-    private Person _bob = null!;
+    private BrowserPerson _alice = null!;
+    private BrowserPerson _bob = null!;
 
     [SetUp]
     public async Task BothOpenThePublicChatAsync()
     {
-        _browserErrors.Clear();
         _alice = await SignUpAsync("alice");
         _bob = await SignUpAsync("bob");
         // Both sockets are open once each page counts both people.
         await Expect(_alice.OnlineCount).ToHaveTextAsync("2 online");
         await Expect(_bob.OnlineCount).ToHaveTextAsync("2 online");
-    }
-
-    [TearDown]
-    public async Task CloseBrowsersAsync()
-    {
-        foreach (var context in _contexts)
-            await context.DisposeAsync();
-        _contexts.Clear();
     }
 
     [Test]
@@ -132,8 +112,7 @@ public sealed class ChatJourneyTests : AppFixture
         await Expect(_alice.OnlineCount).ToHaveAttributeAsync("data-count", "1");
         await Expect(bobsDot).Not.ToHaveCSSAsync("background-color", green);
 
-        var bobAgain = await _bob.Context.NewPageAsync();
-        bobAgain.CollectErrors(_browserErrors, "bob again: ");
+        var bobAgain = await NewPageAsync(_bob, "bob again");
         await bobAgain.GotoAsync(App.BaseAddress.ToString());
 
         await Expect(_alice.OnlineCount).ToHaveTextAsync("2 online");
@@ -183,7 +162,7 @@ public sealed class ChatJourneyTests : AppFixture
         await Expect(_alice.Composer).ToBeFocusedAsync();
 
         await SendAfterAnErrorAsync();
-        AssertNoBrowserErrors(allowed: "status of 422");
+        AssertNoBrowserErrors("status of 422");
     }
 
     [Test]
@@ -200,7 +179,7 @@ public sealed class ChatJourneyTests : AppFixture
         await Expect(_bob.Messages).Not.ToContainTextAsync(text[^11..]);
 
         await SendAfterAnErrorAsync();
-        AssertNoBrowserErrors(allowed: "status of 422");
+        AssertNoBrowserErrors("status of 422");
     }
 
     /// <summary>The composer that came back with the error still sends, and the error goes.</summary>
@@ -215,21 +194,7 @@ public sealed class ChatJourneyTests : AppFixture
         await Expect(_alice.ComposerError).ToHaveCountAsync(0);
     }
 
-    /// <summary>Like <c>ToHaveValueAsync("")</c>, without printing a 2,000-character value when it fails.</summary>
-    private static async Task ExpectEmptyComposerAsync(Person person)
-    {
-        try
-        {
-            await person.Page.WaitForFunctionAsync("() => document.querySelector('#composer-body')?.value === ''", null, new() { Timeout = 5000 });
-        }
-        catch (TimeoutException)
-        {
-            var value = await person.Composer.EvaluateAsync<string>("el => el.value");
-            Assert.Fail($"The composer should be empty after sending; it holds {value.Length} characters: \"{value[..Math.Min(40, value.Length)]}…\"");
-        }
-    }
-
-    private static Func<int> CountSends(Person person)
+    private static Func<int> CountSends(BrowserPerson person)
     {
         var sends = 0;
         person.Page.Request += (_, request) =>
@@ -238,32 +203,5 @@ public sealed class ChatJourneyTests : AppFixture
                 Interlocked.Increment(ref sends);
         };
         return () => Volatile.Read(ref sends);
-    }
-
-    /// <summary>
-    /// No script errors and no failed loads on either page. <paramref name="allowed"/>: the one console error a test expects,
-    /// e.g. Chromium's "Failed to load resource: ... status of 422" for a refused message (htmx swaps that answer in).
-    /// </summary>
-    private void AssertNoBrowserErrors(string? allowed = null)
-    {
-        var errors = _browserErrors.Where(e => allowed is null || !e.Contains(allowed, StringComparison.Ordinal)).ToList();
-        foreach (var expected in _browserErrors.Except(errors))
-            TestContext.Out.WriteLine($"expected: {expected}");
-        Assert.That(errors, Is.Empty, "no script errors and no failed loads on either page");
-    }
-
-    private async Task<Person> SignUpAsync(string name)
-    {
-        var user = TestUser.Create(name);
-        var context = await Chromium.NewContextAsync(App.BaseAddress);
-        _contexts.Add(context);
-        var page = await context.NewPageAsync();
-        page.CollectErrors(_browserErrors, $"{name}: ");
-
-        await page.SubmitSignUpAsync(user);
-        await page.GetByTestId("skip").ClickAsync();
-        await Expect(page).ToHaveURLAsync(App.BaseAddress.ToString());
-        await Expect(page.Locator("#composer-body")).ToBeVisibleAsync();
-        return new Person(name, user, context, page);
     }
 }

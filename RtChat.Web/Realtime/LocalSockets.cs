@@ -42,9 +42,10 @@ public sealed class LocalSockets
                 if (_rooms.TryGetValue(to.RoomId, out var room)) Enqueue(room, frame);
                 break;
             case AudienceKind.Everyone:
-                // Skipping the excepted room's sockets as a whole: in a busy room that is most of the node.
+                // Skipping the excepted room's sockets as a whole: in a busy room that is most of the node. No exception
+                // (0) skips nothing: 0 is also the key of the sockets on pages with no room.
                 foreach (var (roomId, connections) in _rooms)
-                    if (roomId != to.ExceptRoomId) Enqueue(connections, frame);
+                    if (to.ExceptRoomId == 0 || roomId != to.ExceptRoomId) Enqueue(connections, frame);
                 break;
             case AudienceKind.Users:
                 foreach (var userId in to.UserIds ?? [])
