@@ -239,7 +239,7 @@ public sealed class RoomEventsTests : AppFixture
         var roomId = await App.RoomIdAsync(chat.Room);
         var aliceId = await App.UserIdAsync(chat.Alice);
         await using var bobSite = await ChatSocket.ConnectAsync(App.BaseAddress, chat.BobWeb, room: null, name: "bob's site socket");
-        bool IsDot(string frame) => frame.StartsWith($"<style id=\"room-dot-{roomId}\"", StringComparison.Ordinal);
+        bool IsDot(string frame) => frame.Contains($"<style data-room-dot=\"{roomId}\"", StringComparison.Ordinal);
 
         var alicePage = await ChatSocket.ConnectAsync(App.BaseAddress, chat.AliceWeb, chat.Room, name: "alice's room socket");
         var lit = await bobSite.WaitForAsync(IsDot, "the room's dot");

@@ -17,11 +17,12 @@ public static class DomId
 
     public const string ChatList = "chat-list";
     public const string ChatListEvents = "chat-list-events";
+    public const string RoomDots = "room-dots";
     public const string ChatUnreadTotal = "chat-unread-total";
 
     public static string Message(long id) => $"message-{id}";
 
     public static string ChatItem(int roomId) => $"chat-item-{roomId}";
 
-    public static string RoomDot(int roomId) => $"room-dot-{roomId}";
+
 }

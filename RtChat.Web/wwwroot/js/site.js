@@ -47,7 +47,18 @@
     item.parentElement.prepend(item);
   }
 
+  // Each room's newest dot rule wins: the list's own, then those the socket appended after it.
+  function pruneDots() {
+    const seen = new Set();
+    const rules = document.querySelectorAll("style[data-room-dot]");
+    for (let i = rules.length - 1; i >= 0; i--) {
+      if (seen.has(rules[i].dataset.roomDot)) rules[i].remove();
+      else seen.add(rules[i].dataset.roomDot);
+    }
+  }
+
   document.addEventListener("htmx:oobAfterSwap", (event) => {
+    if (event.detail.target?.id === "room-dots") pruneDots();
     const sink = document.getElementById("chat-list-events");
     if (!sink || event.detail.target !== sink) return;
     for (const child of Array.from(sink.children)) {
@@ -58,6 +69,8 @@
   });
   document.addEventListener("htmx:afterSettle", (event) => {
     if (event.detail.target?.id !== "chat-list") return;
+    // A fresh list knows every dot: what the socket sent before it is older.
+    document.getElementById("room-dots")?.replaceChildren();
     // The open room is being read: its read mark may still be on its way.
     const open = document.getElementById(`chat-item-${openRoomId()}`);
     if (open) setUnread(open, 0);
