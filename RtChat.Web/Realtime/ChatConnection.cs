@@ -29,8 +29,10 @@ public sealed class ChatConnection
     private bool _closing;
 
     /// <param name="roomId">The room the page shows; none for the site's other pages.</param>
-    public ChatConnection(WebSocket socket, int? roomId, string userId, RealtimeOptions options)
+    /// <param name="securityStamp">The sign-in's security stamp when the socket opened: a new one means the session ended.</param>
+    public ChatConnection(WebSocket socket, int? roomId, string userId, RealtimeOptions options, string? securityStamp = null)
     {
+        SecurityStamp = securityStamp;
         _socket = socket;
         _options = options;
         RoomId = roomId;
@@ -45,6 +47,7 @@ public sealed class ChatConnection
     public Guid Id { get; } = Guid.NewGuid();
     public int? RoomId { get; }
     public string UserId { get; }
+    public string? SecurityStamp { get; }
     public string? DropReason { get; private set; }
 
     /// <summary>Queues a frame without waiting; a socket whose queue is full is dropped, never waited for.</summary>

@@ -73,4 +73,11 @@ public sealed class ChatFrames(FragmentRenderer renderer)
             [nameof(AccessEnded.Reason)] = reason,
             [nameof(AccessEnded.SendHome)] = sendHome,
         }), EndsSocket: true);
+
+    /// <summary>The last frame of a user's pages whose session ended (all but those opened with <paramref name="keptStamp"/>).</summary>
+    public async Task<SocketFrame> SessionEndedAsync(string userId, string? keptStamp, string reason) =>
+        new(Audience.Users(userId) with { SparedStamp = keptStamp }, await SessionEndedNoticeAsync(reason), EndsSocket: true);
+
+    public async Task<ReadOnlyMemory<byte>> SessionEndedNoticeAsync(string reason) =>
+        await renderer.RenderAsync<SessionEnded>(new Dictionary<string, object?> { [nameof(SessionEnded.Reason)] = reason });
 }

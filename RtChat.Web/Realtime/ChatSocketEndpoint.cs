@@ -15,6 +15,9 @@ internal static class ChatSocketEndpoint
 {
     public const string Path = "/ws";
 
+    /// <summary>Where Identity keeps the security stamp in a sign-in's claims.</summary>
+    private static readonly string SecurityStampClaim = new ClaimsIdentityOptions().SecurityStampClaimType;
+
     /// <remarks>
     /// The database is used from short scopes of its own (the look-up, a resume's history read), never from the request's:
     /// a socket's request lives as long as the socket, and a context held for it would stay in memory all that time.
@@ -47,7 +50,7 @@ internal static class ChatSocketEndpoint
             KeepAliveTimeout = options.KeepAliveTimeout,
         });
         ForgetHandshake(http);
-        var connection = new ChatConnection(socket, roomId, userId, options);
+        var connection = new ChatConnection(socket, roomId, userId, options, http.User.FindFirstValue(SecurityStampClaim));
         sockets.Add(connection);
         await presence.ConnectedAsync(roomId, userId, connection.Id);
         publisher.Opened(connection);

@@ -64,11 +64,4 @@ public sealed class LocalSockets
             else connection.Enqueue(frame);
         }
     }
-
-    /// <summary>Ends a user's sockets on one room's page, or all of them (removed from a room, account deleted).</summary>
-    public void Disconnect(string userId, int? roomId = null)
-    {
-        foreach (var connection in OfUser(userId).Where(c => roomId is null || c.RoomId == roomId))
-            connection.Drop("access ended");
-    }
 }

@@ -30,6 +30,9 @@ public sealed class RealtimeOptions
     /// <summary>Presence changes are gathered and sent at most this often per room.</summary>
     public TimeSpan PresenceInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How often every open socket's sign-in is checked again (user, lockout, security stamp).</summary>
+    public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Messages one user may send per <see cref="SendWindow"/>.</summary>
     public int SendLimit { get; set; } = 20;
     public TimeSpan SendWindow { get; set; } = TimeSpan.FromSeconds(10);

@@ -29,6 +29,8 @@ public static class RealtimeSetup
         services.AddSingleton<RoomEvents>();
         services.AddSingleton<ReadMarks>();
         services.AddHostedService(sp => sp.GetRequiredService<ReadMarks>());
+        services.AddSingleton<SessionChecks>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionChecks>());
         services.AddScoped<ChatHistory>();
         services.AddSingleton<ChatPosting>();
         return builder;

@@ -17,7 +17,9 @@ public enum AudienceKind { Room, Everyone, Users }
 /// of some users. A frame about a room for the pages that do not show it (a chat list's badge) leaves out that room's
 /// page with <see cref="ExceptRoomId"/>.
 /// </summary>
-public sealed record Audience(AudienceKind Kind, int RoomId = 0, IReadOnlyCollection<string>? UserIds = null, int ExceptRoomId = 0)
+/// A frame ending sessions spares the sockets opened with <see cref="SparedStamp"/> (the session that asked).
+public sealed record Audience(AudienceKind Kind, int RoomId = 0, IReadOnlyCollection<string>? UserIds = null, int ExceptRoomId = 0,
+    string? SparedStamp = null)
 {
     public static readonly Audience Everyone = new(AudienceKind.Everyone);
 
@@ -30,5 +32,6 @@ public sealed record Audience(AudienceKind Kind, int RoomId = 0, IReadOnlyCollec
 
     public bool Includes(ChatConnection connection) =>
         (ExceptRoomId == 0 || connection.RoomId != ExceptRoomId)
-        && (Kind != AudienceKind.Room || UserIds is null || UserIds.Contains(connection.UserId));
+        && (Kind != AudienceKind.Room || UserIds is null || UserIds.Contains(connection.UserId))
+        && (SparedStamp is null || connection.SecurityStamp != SparedStamp);
 }

@@ -53,6 +53,8 @@ public static class AccountsSetup
         builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .PostConfigure(o => o.TicketDataFormat = new RememberedTickets(o.TicketDataFormat));
         builder.Services.AddScoped<AccountMail>();
+        builder.Services.AddSingleton<Revocations>();
+        builder.Services.AddScoped<SessionEnding>();
         builder.Services.AddScoped<RtChat.Web.Pages.Profile.AccountDeletion>();
         builder.Services.Configure<RazorPagesOptions>(pages =>
         {

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RtChat.Web.Data;
 using RtChat.Web.Media;
-using RtChat.Web.Realtime;
+using RtChat.Web.Areas.Identity;
 
 namespace RtChat.Web.Pages.Profile;
 
@@ -9,7 +9,7 @@ namespace RtChat.Web.Pages.Profile;
 /// Deletes an account and everything that hangs on it: profile, memberships, messages (the database cascades),
 /// then the files they pointed to, and closes the user's sockets.
 /// </summary>
-public sealed class AccountDeletion(AppDbContext db, UserManager<AppUser> users, IFileStore files, LocalSockets sockets)
+public sealed class AccountDeletion(AppDbContext db, UserManager<AppUser> users, IFileStore files, SessionEnding sessions)
 {
     public async Task<IdentityResult> DeleteAsync(AppUser user, CancellationToken cancellationToken = default)
     {
@@ -24,7 +24,7 @@ public sealed class AccountDeletion(AppDbContext db, UserManager<AppUser> users,
 
         foreach (var key in fileKeys)
             await files.DeleteAsync(key);
-        sockets.Disconnect(user.Id);
+        await sessions.EndedAsync(user.Id, keptStamp: null, SessionEnding.Deleted);
         return deleted;
     }
 }

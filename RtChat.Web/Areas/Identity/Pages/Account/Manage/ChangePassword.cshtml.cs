@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace RtChat.Web.Areas.Identity.Pages.Account.Manage;
 
-public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, SessionEnding sessions) : PageModel
 {
     [BindProperty]
     public ChangePasswordInput Input { get; set; } = new();
@@ -23,6 +23,8 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
             return Page();
         }
         await signIn.RefreshSignInAsync(user);
+        // The new password gave the user a new stamp: every other session ends now.
+        await sessions.EndedAsync(user.Id, keptStamp: await users.GetSecurityStampAsync(user));
         TempData.FlashSuccess("Your password has been changed.");
         return RedirectToPage();
     }
