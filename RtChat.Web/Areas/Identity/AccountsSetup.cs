@@ -53,7 +53,10 @@ public static class AccountsSetup
         builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .PostConfigure(o => o.TicketDataFormat = new RememberedTickets(o.TicketDataFormat));
         builder.Services.AddScoped<AccountMail>();
+        builder.Services.AddSingleton<UnknownLoginLockouts>();
         builder.Services.AddScoped<RtChat.Web.Pages.Profile.AccountDeletion>();
+        builder.Services.AddScoped<RtChat.Web.Pages.Profile.EmailChange>();
+        builder.Services.AddScoped<RtChat.Web.Pages.Profile.EmailChangeCancellation>();
         builder.Services.Configure<RazorPagesOptions>(pages =>
         {
             pages.Conventions.AddAreaFolderRouteModelConvention("Identity", "/", page =>
