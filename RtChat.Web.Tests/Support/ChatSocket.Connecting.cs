@@ -12,6 +12,9 @@ public sealed partial class ChatSocket
     public static Uri Address(Uri baseAddress, string? room) =>
         new UriBuilder(baseAddress) { Scheme = "ws", Path = "/ws", Query = room is null ? "" : "room=" + Uri.EscapeDataString(room) }.Uri;
 
+    /// <summary>Passed as the origin: no Origin header at all, as a non-browser client sends.</summary>
+    public const string NoOrigin = "";
+
     /// <summary>The Origin a browser showing the site sends, e.g. http://127.0.0.1:41234.</summary>
     public static string OriginOf(Uri baseAddress) => baseAddress.GetLeftPart(UriPartial.Authority);
 
@@ -116,7 +119,7 @@ public sealed partial class ChatSocket
     {
         var client = new ClientWebSocket();
         client.Options.CollectHttpResponseDetails = true;
-        client.Options.SetRequestHeader("Origin", origin ?? OriginOf(baseAddress));
+        if (origin != NoOrigin) client.Options.SetRequestHeader("Origin", origin ?? OriginOf(baseAddress));
         if (session is not null) client.Options.Cookies = CopyCookies(session);
         return client;
     }

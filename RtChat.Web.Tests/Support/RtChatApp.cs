@@ -1,8 +1,6 @@
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -30,19 +28,23 @@ public sealed class RtChatApp : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
-    /// <param name="settings">Configuration on top of <see cref="DefaultSettings"/> (same keys win).</param>
+    /// <param name="settings">
+    /// Configuration on top of <see cref="DefaultSettings"/> and <c>App:PublicOrigin</c> (this app's own address); same keys win.
+    /// </param>
     /// <param name="services">Extra registrations, for the few tests that need the app to misbehave.</param>
     public RtChatApp(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         _services = services;
-        _settings = DefaultSettings.Concat(settings ?? new Dictionary<string, string?>())
+        // Mail links come from the configured public origin, so the port is chosen before the app is configured.
+        var port = FreeLoopbackPort();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        var ownOrigin = new Dictionary<string, string?> { ["App:PublicOrigin"] = BaseAddress.GetLeftPart(UriPartial.Authority) };
+        _settings = DefaultSettings.Concat(ownOrigin).Concat(settings ?? new Dictionary<string, string?>())
             .GroupBy(pair => pair.Key)
             .ToDictionary(group => group.Key, group => group.Last().Value);
         Root = Directory.CreateTempSubdirectory("rtchat-tests-").FullName;
-        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         StartServer();
-        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        BaseAddress = new Uri(addresses.Single());
         Mailbox = new Mailbox(MailDirectory);
     }
 
@@ -72,6 +74,13 @@ public sealed class RtChatApp : WebApplicationFactory<Program>
 
     public Task<AppUser?> FindUserByEmailAsync(string email) =>
         QueryAsync(db => db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedEmail == email.ToUpperInvariant()));
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

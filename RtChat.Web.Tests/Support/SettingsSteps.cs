@@ -14,11 +14,16 @@ public static class SettingsSteps
         return await HtmlPage.ParseAsync(response);
     }
 
-    /// <summary>Opens the inline email form (as htmx does) and posts <paramref name="newEmail"/> with it.</summary>
-    public static async Task<HttpResponseMessage> RequestEmailChangeAsync(this WebSession web, string newEmail)
+    /// <summary>
+    /// Opens the inline email form (as htmx does) and posts <paramref name="newEmail"/> with it, and the current
+    /// <paramref name="password"/> (null: the field left out).
+    /// </summary>
+    public static async Task<HttpResponseMessage> RequestEmailChangeAsync(
+        this WebSession web, string newEmail, string? password = TestUser.DefaultPassword)
     {
         var form = await web.SettingsFragmentAsync("EmailForm");
-        return await web.SubmitAsync(form, "#email-section form", new Dictionary<string, string?> { ["NewEmail"] = newEmail }, htmx: true);
+        return await web.SubmitAsync(form, "#email-section form",
+            new Dictionary<string, string?> { ["NewEmail"] = newEmail, ["CurrentPassword"] = password }, htmx: true);
     }
 
     public static async Task<bool> CanLogInAsync(this RtChatApp app, string login, string password)

@@ -28,4 +28,25 @@ public class AppUser : IdentityUser, IHasDomainEvents
     public void RequestEmailChange(string newEmail) => PendingEmail = newEmail.Trim();
 
     public void ForgetPendingEmail() => PendingEmail = null;
+
+    /// <summary>Drops the pending address if it is still <paramref name="newEmail"/>; false when there is no such change.</summary>
+    public bool CancelEmailChange(string newEmail)
+    {
+        if (!string.Equals(PendingEmail, newEmail, StringComparison.OrdinalIgnoreCase)) return false;
+        PendingEmail = null;
+        return true;
+    }
+
+    /// <summary>
+    /// Puts <paramref name="oldEmail"/> back, as confirmed as it was, if the address is still <paramref name="newEmail"/>;
+    /// false when the change it undoes is not the account's current state.
+    /// </summary>
+    public bool RevertEmailChange(string newEmail, string oldEmail, bool oldEmailConfirmed)
+    {
+        if (!string.Equals(Email, newEmail, StringComparison.OrdinalIgnoreCase)) return false;
+        Email = oldEmail;
+        EmailConfirmed = oldEmailConfirmed;
+        PendingEmail = null;
+        return true;
+    }
 }

@@ -23,14 +23,15 @@ internal static class ChatSocketEndpoint
     /// a socket's request lives as long as the socket, and a context held for it would stay in memory all that time.
     /// </remarks>
     public static async Task<IResult> HandleAsync(HttpContext http, IServiceScopeFactory scopes, ChatFrames frames,
-        LocalSockets sockets, IPresence presence, PresencePublisher publisher, ReadMarks readMarks, RealtimeOptions options)
+        LocalSockets sockets, IPresence presence, PresencePublisher publisher, ReadMarks readMarks, RealtimeOptions options,
+        PublicOrigin publicOrigin)
     {
         if (!http.WebSockets.IsWebSocketRequest)
             return Results.Problem("This address only speaks WebSocket.", statusCode: StatusCodes.Status400BadRequest);
         var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null)
             return Results.Problem("Sign in to connect.", statusCode: StatusCodes.Status401Unauthorized);
-        if (!OriginAllowed(http.Request, options))
+        if (!OriginAllowed(http.Request, options, publicOrigin))
             return Results.Problem("This origin may not connect.", statusCode: StatusCodes.Status403Forbidden);
         int? roomId = null;
         if (http.Request.Query["room"].ToString() is { Length: > 0 } name)
@@ -95,13 +96,18 @@ internal static class ChatSocketEndpoint
         http.Features.Set<Microsoft.AspNetCore.Http.Features.IRequestCookiesFeature>(null);
     }
 
-    /// <summary>Browsers always send Origin on a socket; it must be this site or one configured. Non-browser clients may omit it.</summary>
-    internal static bool OriginAllowed(HttpRequest request, RealtimeOptions options)
+    /// <summary>
+    /// Browsers always send Origin on a socket: it must be the site's own (the request's scheme, host and port, or the
+    /// public origin) or a configured one; "null" (sandboxed frames, files) is none of them. Non-browser clients may
+    /// omit it, and still need the sign-in cookie: without Origin a browser page elsewhere cannot be the one asking.
+    /// </summary>
+    internal static bool OriginAllowed(HttpRequest request, RealtimeOptions options, PublicOrigin publicOrigin)
     {
-        var origin = request.Headers.Origin.ToString();
-        if (string.IsNullOrEmpty(origin)) return true;
-        if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri)) return false;
-        return string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
-               || options.AllowedOrigins.Any(allowed => string.Equals(allowed.TrimEnd('/'), origin.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+        var header = request.Headers.Origin.ToString();
+        if (string.IsNullOrEmpty(header)) return true;
+        if (!Uri.TryCreate(header, UriKind.Absolute, out var origin) || origin.Scheme is not ("http" or "https")) return false;
+        return (Uri.TryCreate($"{request.Scheme}://{request.Host}", UriKind.Absolute, out var site) && PublicOrigin.SameOrigin(site, origin))
+               || publicOrigin.Matches(origin)
+               || options.AllowedOrigins.Any(allowed => Uri.TryCreate(allowed, UriKind.Absolute, out var uri) && PublicOrigin.SameOrigin(uri, origin));
     }
 }

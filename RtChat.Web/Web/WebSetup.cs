@@ -25,6 +25,7 @@ public static class WebSetup
         services.Decorate<IAntiforgery, ReusedRequestTokens>();
         services.Decorate<ITempDataProvider, QuietTempData>();
         services.AddHttpContextAccessor();
+        services.AddSingleton(PublicOrigin.From(builder.Configuration));
         services.AddScoped<CurrentUser>();
         services.AddSingleton<Assets>();
         RateLimits.AddTo(builder);

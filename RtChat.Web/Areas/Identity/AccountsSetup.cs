@@ -55,7 +55,10 @@ public static class AccountsSetup
         builder.Services.AddScoped<AccountMail>();
         builder.Services.AddSingleton<Revocations>();
         builder.Services.AddScoped<SessionEnding>();
+        builder.Services.AddSingleton<UnknownLoginLockouts>();
         builder.Services.AddScoped<RtChat.Web.Pages.Profile.AccountDeletion>();
+        builder.Services.AddScoped<RtChat.Web.Pages.Profile.EmailChange>();
+        builder.Services.AddScoped<RtChat.Web.Pages.Profile.EmailChangeCancellation>();
         builder.Services.Configure<RazorPagesOptions>(pages =>
         {
             pages.Conventions.AddAreaFolderRouteModelConvention("Identity", "/", page =>

@@ -12,6 +12,7 @@ public sealed class SessionEnding(UserManager<AppUser> users, SignInManager<AppU
 {
     public const string Ended = "You were signed out: your password changed or you logged out of your other sessions.";
     public const string Deleted = "This account was deleted.";
+    public const string EmailTakenBack = "You were signed out: the account's email change was undone from its old address.";
 
     /// <summary>Every session but the one of this request.</summary>
     public async Task EndOtherSessionsAsync(AppUser user)

@@ -1,18 +1,22 @@
 using System.ComponentModel.DataAnnotations;
 using Htmx;
+using Microsoft.AspNetCore.RateLimiting;
 using RtChat.Web.Areas.Identity;
 
 namespace RtChat.Web.Pages.Profile;
 
-/// <summary>Email (changed through a link sent to the new address), password, account deletion.</summary>
-[Authorize]
-public class SettingsModel(CurrentUser current, UserManager<AppUser> users, AccountMail mail) : PageModel
+/// <summary>Email (changed with the password, through a link sent to the new address), password, account deletion.</summary>
+[Authorize, EnableRateLimiting(RateLimits.AccountForms)]
+public class SettingsModel(CurrentUser current, UserManager<AppUser> users, EmailChange emailChange) : PageModel
 {
     public AppUser Account { get; private set; } = null!;
     public bool EditingEmail { get; private set; }
 
     [BindProperty, EmailAddress(ErrorMessage = "Enter a valid email address."), StringLength(256)]
     public string? NewEmail { get; set; }
+
+    [BindProperty, DataType(DataType.Password), StringLength(128)]
+    public string? CurrentPassword { get; set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
 
@@ -35,17 +39,17 @@ public class SettingsModel(CurrentUser current, UserManager<AppUser> users, Acco
             ModelState.AddModelError(nameof(NewEmail), "Enter the new address.");
         else if (string.Equals(email, Account.Email, StringComparison.OrdinalIgnoreCase))
             ModelState.AddModelError(nameof(NewEmail), "That is already your address.");
-        else if (ModelState.IsValid && await users.FindByEmailAsync(email) is not null)
-            ModelState.AddModelError(nameof(NewEmail), "That address is already used by another account.");
+        if (string.IsNullOrEmpty(CurrentPassword))
+            ModelState.AddModelError(nameof(CurrentPassword), "Enter your current password.");
+        else if (ModelState.IsValid && await emailChange.RequestAsync(Account, email!, CurrentPassword) is { } refusal)
+            ModelState.AddModelError(nameof(CurrentPassword), refusal == EmailChangeRefusal.LockedOut
+                ? "Too many wrong passwords: try again in a few minutes."
+                : "The password is incorrect.");
         if (!ModelState.IsValid)
         {
             EditingEmail = true;
             return Request.IsHtmx() ? Partial("_EmailForm", this) : Page();
         }
-
-        Account.RequestEmailChange(email!);
-        await users.UpdateAsync(Account);
-        await mail.SendEmailChangeAsync(Account, email!);
         return Done($"We sent a confirmation link to {email}. Your current address keeps working until you open it.");
     }
 

@@ -67,6 +67,7 @@ public sealed class ServerProcess : IAsyncDisposable
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["App__PublicOrigin"] = $"http://127.0.0.1:{port}",
             ["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(workDir, "rtchat.db")}",
             ["Email__PickupDirectory"] = Path.Combine(workDir, "mail"),
             ["Media__Root"] = Path.Combine(workDir, "media"),

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace RtChat.Web.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
-public class LoginModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public class LoginModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, UnknownLoginLockouts unknownLogins) : PageModel
 {
     public const string WrongCredentials = "The username, email or password is incorrect.";
 
@@ -20,7 +20,8 @@ public class LoginModel(UserManager<AppUser> users, SignInManager<AppUser> signI
         if (!ModelState.IsValid) return Page();
 
         var user = await FindAsync(Input.Login);
-        if (user is null) return Fail(WrongCredentials);
+        if (user is null)
+            return Fail(unknownLogins.Failed(Input.Login) is { } lockedUntil ? LockedOutMessage(lockedUntil) : WrongCredentials);
 
         var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
@@ -29,7 +30,7 @@ public class LoginModel(UserManager<AppUser> users, SignInManager<AppUser> signI
             return LocalRedirect(Url.LocalOrHome(returnUrl));
         }
         if (result.IsLockedOut)
-            return Fail(LockedOutMessage(user));
+            return Fail(LockedOutMessage(user.LockoutEnd ?? DateTimeOffset.UtcNow));
         return Fail(WrongCredentials);
     }
 
@@ -42,9 +43,9 @@ public class LoginModel(UserManager<AppUser> users, SignInManager<AppUser> signI
         return Page();
     }
 
-    private static string LockedOutMessage(AppUser user)
+    private static string LockedOutMessage(DateTimeOffset lockedUntil)
     {
-        var minutes = Math.Max(1, (int)Math.Ceiling(((user.LockoutEnd ?? DateTimeOffset.UtcNow) - DateTimeOffset.UtcNow).TotalMinutes));
+        var minutes = Math.Max(1, (int)Math.Ceiling((lockedUntil - DateTimeOffset.UtcNow).TotalMinutes));
         return $"Too many failed attempts: this account is locked. Try again in {minutes} minute{(minutes == 1 ? "" : "s")}, or reset your password.";
     }
 }

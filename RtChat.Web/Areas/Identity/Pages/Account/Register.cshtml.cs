@@ -20,28 +20,35 @@ public class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> si
 
         var user = new AppUser(Input.Username, Input.Email);
         var created = await users.CreateAsync(user, Input.Password);
-        if (!created.Succeeded)
+        var owner = created.Succeeded ? null : await OwnerOfTakenAddressAsync(created, user.Email!);
+        if (!created.Succeeded && owner is null)
         {
             foreach (var error in created.Errors)
                 ModelState.AddModelError(AccountErrors.FieldFor(error, nameof(Input)), error.Description);
             return Page();
         }
 
-        await signIn.SignInAsync(user, isPersistent: false);
-        await SendConfirmationAsync(user);
+        // A taken address is answered like a new one (no account, no sign-in): its owner is mailed, the form tells no one.
+        if (owner is null)
+            await signIn.SignInAsync(user, isPersistent: false);
+        await SendAsync(user, owner is null ? () => mail.SendConfirmationAsync(user) : () => mail.SendSignUpAttemptAsync(owner));
         return LocalRedirect("/profile/onboarding?returnUrl=" + Uri.EscapeDataString(Url.LocalOrHome(returnUrl)));
     }
 
-    private async Task SendConfirmationAsync(AppUser user)
+    /// <summary>The account that has <paramref name="email"/>, when that is all that stopped the sign-up.</summary>
+    private async Task<AppUser?> OwnerOfTakenAddressAsync(IdentityResult created, string email) =>
+        created.Errors.All(e => e.Code == nameof(IdentityErrorDescriber.DuplicateEmail)) ? await users.FindByEmailAsync(email) : null;
+
+    private async Task SendAsync(AppUser user, Func<Task> send)
     {
         try
         {
-            await mail.SendConfirmationAsync(user);
+            await send();
             TempData.FlashSuccess($"Welcome, {user.UserName}! We sent a confirmation link to {user.Email}.");
         }
         catch (IOException e)
         {
-            logger.LogError(e, "Could not send the confirmation mail to {Email}", user.Email);
+            logger.LogError(e, "Could not send the sign-up mail to {Email}", user.Email);
             TempData.Flash(FlashKind.Warning, $"Welcome, {user.UserName}! We could not send the confirmation mail just now; use \"Resend\" in the banner.");
         }
     }
