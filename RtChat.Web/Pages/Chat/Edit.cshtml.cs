@@ -7,7 +7,7 @@ namespace RtChat.Web.Pages.Chat;
 
 /// <summary><c>/chat/edit/{name}</c>, for the group's admin only (anyone else: not found): rename, invite link, members.</summary>
 [Authorize]
-public class EditModel(AppDbContext db, IPresence presence, RoomEvents events, TimeProvider clock) : PageModel
+public class EditModel(AppDbContext db, IPresence presence, RoomEvents events, PublicOrigin origin, TimeProvider clock) : PageModel
 {
     public ChatRoom Room { get; private set; } = null!;
     public IReadOnlyList<MemberCard> Members { get; private set; } = [];
@@ -19,7 +19,8 @@ public class EditModel(AppDbContext db, IPresence presence, RoomEvents events, T
 
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    public string InviteUrl => $"{Request.Scheme}://{Request.Host}{ChatUrls.Join(Room.InviteCode!)}";
+    /// <summary>Shared outside the site, so built on the configured origin, not on the request's Host.</summary>
+    public string InviteUrl => origin.Link(ChatUrls.Join(Room.InviteCode!)).ToString();
 
     public async Task<IActionResult> OnGetAsync(string name)
     {
