@@ -11,8 +11,10 @@ namespace RtChat.Web.Realtime;
 /// </summary>
 public sealed class PresencePublisher(
     IPresence presence, LocalSockets sockets, ChatFrames frames, IBackplane backplane, RoomListers listers, RealtimeOptions options,
-    TimeProvider clock, ILogger<PresencePublisher> logger) : BackgroundService
+    TimeProvider clock, ILogger<PresencePublisher> logger) : PeriodicWork(options.PresenceInterval, clock, logger)
 {
+    protected override string Name => "Presence update";
+
     private readonly ConcurrentDictionary<int, byte> _changed = new();
     private readonly ConcurrentQueue<ChatConnection> _opened = new();
 
@@ -35,28 +37,12 @@ public sealed class PresencePublisher(
         MarkChanged(connection.RoomId);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected internal override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.PresenceInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await TickAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Presence update failed");
-            }
-        }
-    }
-
-    internal async Task TickAsync(CancellationToken cancellationToken)
-    {
-        if (clock.GetUtcNow() >= _nextRefresh)
+        if (Clock.GetUtcNow() >= _nextRefresh)
         {
             await presence.RefreshAsync(sockets.All.Select(c => c.Id));
-            _nextRefresh = clock.GetUtcNow() + options.PresenceTtl / 3;
+            _nextRefresh = Clock.GetUtcNow() + options.PresenceTtl / 3;
         }
         foreach (var room in await presence.ExpireAsync())
             MarkChanged(room);

@@ -11,8 +11,10 @@ namespace RtChat.Web.Realtime;
 /// their chat list clears the room's badge. Reading the public room makes its membership, which only keeps the mark.
 /// </summary>
 public sealed class ReadMarks(IServiceScopeFactory scopes, ChatFrames frames, IBackplane backplane, TimeProvider clock, ILogger<ReadMarks> logger)
-    : BackgroundService
+    : PeriodicWork(Interval, clock, logger)
 {
+    protected override string Name => "Writing read marks";
+
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<(int RoomId, string UserId), long> _marks = new();
@@ -20,23 +22,7 @@ public sealed class ReadMarks(IServiceScopeFactory scopes, ChatFrames frames, IB
     public void Mark(int roomId, string userId, long messageId) =>
         _marks.AddOrUpdate((roomId, userId), messageId, (_, seen) => Math.Max(seen, messageId));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await WriteAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Writing read marks failed");
-            }
-        }
-    }
-
-    internal async Task WriteAsync(CancellationToken cancellationToken)
+    protected internal override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         if (_marks.IsEmpty) return;
         await using var scope = scopes.CreateAsyncScope();
@@ -56,7 +42,7 @@ public sealed class ReadMarks(IServiceScopeFactory scopes, ChatFrames frames, IB
         if (marked > 0) return true;
         var room = await db.FindForUserAsync(roomId, userId, cancellationToken);
         if (room is null || room.IsMember(userId) || !room.Kind.IsReadByEveryone()) return false;
-        room.Join(userId, clock.GetUtcNow()).MarkRead(messageId);
+        room.Join(userId, Clock.GetUtcNow()).MarkRead(messageId);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return true;

@@ -10,27 +10,13 @@ namespace RtChat.Web.Realtime;
 /// the database) is told and closed. Revocations this app makes end sockets at once (<see cref="SessionEnding"/>).
 /// </summary>
 public sealed class SessionChecks(IServiceScopeFactory scopes, LocalSockets sockets, ChatFrames frames, RealtimeOptions options,
-    TimeProvider clock, ILogger<SessionChecks> logger) : BackgroundService
+    TimeProvider clock, ILogger<SessionChecks> logger) : PeriodicWork(options.SessionCheckInterval, clock, logger)
 {
+    protected override string Name => "Checking the sockets' sign-ins";
+
     private const int UsersPerQuery = 500;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.SessionCheckInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await CheckAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Checking the sockets' sign-ins failed");
-            }
-        }
-    }
-
-    internal async Task CheckAsync(CancellationToken cancellationToken)
+    protected internal override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         var byUser = sockets.All.GroupBy(c => c.UserId).ToDictionary(g => g.Key, g => g.ToList());
         if (byUser.Count == 0) return;
@@ -39,7 +25,7 @@ public sealed class SessionChecks(IServiceScopeFactory scopes, LocalSockets sock
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         foreach (var chunk in byUser.Keys.Chunk(UsersPerQuery))
         {
-            var now = clock.GetUtcNow();
+            var now = Clock.GetUtcNow();
             var valid = await db.Users.AsNoTracking().Where(u => chunk.Contains(u.Id))
                 .Select(u => new { u.Id, u.SecurityStamp, u.LockoutEnd }).ToListAsync(cancellationToken);
             var stamps = valid.Where(u => u.LockoutEnd is null || u.LockoutEnd <= now).ToDictionary(u => u.Id, u => u.SecurityStamp);
