@@ -14,6 +14,8 @@ namespace RtChat.Web.Realtime;
 internal static class ChatSocketEndpoint
 {
     public const string Path = "/ws";
+    public const string TooManyPages = "You have too many pages open. Close some, then reload this one.";
+    public const string TooManyOpens = "Too many connections in a short time. Wait a minute, then reload.";
 
     /// <summary>Where Identity keeps the security stamp in a sign-in's claims.</summary>
     private static readonly string SecurityStampClaim = new ClaimsIdentityOptions().SecurityStampClaimType;
@@ -24,7 +26,7 @@ internal static class ChatSocketEndpoint
     /// </remarks>
     public static async Task<IResult> HandleAsync(HttpContext http, IServiceScopeFactory scopes, ChatFrames frames,
         LocalSockets sockets, IPresence presence, PresencePublisher publisher, ReadMarks readMarks, RealtimeOptions options,
-        PublicOrigin publicOrigin)
+        PublicOrigin publicOrigin, SocketOpenThrottle opens)
     {
         if (!http.WebSockets.IsWebSocketRequest)
             return Results.Problem("This address only speaks WebSocket.", statusCode: StatusCodes.Status400BadRequest);
@@ -33,6 +35,10 @@ internal static class ChatSocketEndpoint
             return Results.Problem("Sign in to connect.", statusCode: StatusCodes.Status401Unauthorized);
         if (!OriginAllowed(http.Request, options, publicOrigin))
             return Results.Problem("This origin may not connect.", statusCode: StatusCodes.Status403Forbidden);
+        if (sockets.CountOf(userId) >= options.MaxSocketsPerUser)
+            return Results.Problem(TooManyPages, statusCode: StatusCodes.Status429TooManyRequests);
+        if (!opens.TryAcquire(userId))
+            return Results.Problem(TooManyOpens, statusCode: StatusCodes.Status429TooManyRequests);
         int? roomId = null;
         if (http.Request.Query["room"].ToString() is { Length: > 0 } name)
         {

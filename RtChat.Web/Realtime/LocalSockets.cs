@@ -15,6 +15,8 @@ public sealed class LocalSockets
     public IEnumerable<ChatConnection> OfUser(string userId) =>
         _users.TryGetValue(userId, out var connections) ? connections.Values : [];
 
+    public int CountOf(string userId) => _users.TryGetValue(userId, out var connections) ? connections.Count : 0;
+
     public void Add(ChatConnection connection)
     {
         _rooms.GetOrAdd(connection.RoomId ?? 0, _ => new()).TryAdd(connection.Id, connection);

@@ -30,6 +30,12 @@ public sealed class RealtimeOptions
     /// <summary>Presence changes are gathered and sent at most this often per room.</summary>
     public TimeSpan PresenceInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>Sockets one user may hold open on a node (a page each); past it a new one is refused with 429.</summary>
+    public int MaxSocketsPerUser { get; set; } = 30;
+
+    /// <summary>Sockets one user may open per minute (reconnects included); past it: 429.</summary>
+    public int SocketOpensPerMinute { get; set; } = 120;
+
     /// <summary>How often every open socket's sign-in is checked again (user, lockout, security stamp).</summary>
     public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -2,14 +2,14 @@ using System.Threading.RateLimiting;
 
 namespace RtChat.Web.Realtime;
 
-/// <summary>At most <c>Chat:SendLimit</c> messages per user per <c>Chat:SendWindow</c>, sliding.</summary>
-public sealed class SendThrottle(ChatOptions options) : IDisposable
+/// <summary>At most <paramref name="limit"/> acts per user per <paramref name="window"/>, sliding.</summary>
+public abstract class UserThrottle(int limit, TimeSpan window) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(userId =>
         RateLimitPartition.GetSlidingWindowLimiter(userId, _ => new SlidingWindowRateLimiterOptions
         {
-            PermitLimit = options.SendLimit,
-            Window = options.SendWindow,
+            PermitLimit = limit,
+            Window = window,
             SegmentsPerWindow = 10,
             QueueLimit = 0,
         }));
@@ -22,3 +22,9 @@ public sealed class SendThrottle(ChatOptions options) : IDisposable
 
     public void Dispose() => _limiter.Dispose();
 }
+
+/// <summary>At most <c>Chat:SendLimit</c> messages per user per <c>Chat:SendWindow</c>.</summary>
+public sealed class SendThrottle(ChatOptions options) : UserThrottle(options.SendLimit, options.SendWindow);
+
+/// <summary>At most <c>Realtime:SocketOpensPerMinute</c> socket opens per user: a page that reconnects in a loop, or a script opening many, is refused.</summary>
+public sealed class SocketOpenThrottle(RealtimeOptions options) : UserThrottle(options.SocketOpensPerMinute, TimeSpan.FromMinutes(1));

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Htmx;
 using System.Security.Claims;
+using Htmx;
 using Microsoft.AspNetCore.Html;
 using RtChat.Web.Components.Chat;
 using RtChat.Web.Data;

@@ -72,9 +72,12 @@ public sealed class ServerProcess : IAsyncDisposable
             ["Email__PickupDirectory"] = Path.Combine(workDir, "mail"),
             ["Media__Root"] = Path.Combine(workDir, "media"),
             ["DataProtection__KeysDirectory"] = Path.Combine(workDir, "keys"),
-            // Load from a handful of addresses: the per-address account-form limit and the per-user send limit would refuse it.
+            // Load from a handful of addresses and accounts: the per-address account-form limit, the per-user send limit
+            // and the per-user socket limits would refuse it.
             ["RateLimits__AccountFormsPerMinute"] = "1000000",
             ["Chat__SendLimit"] = "1000000",
+            ["Realtime__MaxSocketsPerUser"] = "1000000",
+            ["Realtime__SocketOpensPerMinute"] = "1000000",
             // Production logging minus the per-request information lines, which would cost more than the requests.
             ["Logging__LogLevel__Default"] = "Warning",
         };
