@@ -18,8 +18,6 @@ public static class ChatUrls
     /// <summary>The page's socket: a room's own, or the site's for every other page.</summary>
     public static string Socket(string? name) => name is null ? "/ws" : $"/ws?room={Uri.EscapeDataString(name)}";
 
-    public static string Start(string username) => $"/chat/start/{Uri.EscapeDataString(username)}";
-
     public const string New = "/chat/new";
 
     public const string List = "/chat/list";
