@@ -45,9 +45,9 @@ public sealed class MessageCommitterTests : AppFixture
         var now = DateTimeOffset.UtcNow;
 
         // Handed over together, so they are likely to share a batch; either way each must end on its own terms.
-        var before = committer.CommitAsync(room.Id, room.Post(userId, "stored before", new MessageRules(), now)).WaitAsync(ChatSocket.Patience);
-        var bad = committer.CommitAsync(gone.Id, gone.Post(userId, "in a room that is gone", new MessageRules(), now)).WaitAsync(ChatSocket.Patience);
-        var after = committer.CommitAsync(room.Id, room.Post(userId, "stored after", new MessageRules(), now)).WaitAsync(ChatSocket.Patience);
+        var before = committer.CommitAsync(room, room.Post(userId, "stored before", new MessageRules(), now)).WaitAsync(ChatSocket.Patience);
+        var bad = committer.CommitAsync(gone, gone.Post(userId, "in a room that is gone", new MessageRules(), now)).WaitAsync(ChatSocket.Patience);
+        var after = committer.CommitAsync(room, room.Post(userId, "stored after", new MessageRules(), now)).WaitAsync(ChatSocket.Patience);
 
         Assert.That(async () => await bad, Throws.Exception.Not.TypeOf<TimeoutException>(), "its room does not exist");
         var (first, second) = (await before, await after);

@@ -7,5 +7,5 @@ namespace RtChat.Web.Realtime;
 public sealed class ChatPosting(MessageCommitter committer, ChatOptions options, TimeProvider clock)
 {
     public Task<MessageView> PostAsync(ChatRoom room, string authorId, string? body, CancellationToken cancellationToken = default) =>
-        committer.CommitAsync(room.Id, room.Post(authorId, body, options.Rules, clock.GetUtcNow()), cancellationToken);
+        committer.CommitAsync(room, room.Post(authorId, body, options.Rules, clock.GetUtcNow()), cancellationToken);
 }

@@ -22,7 +22,7 @@ public sealed class MessageCommitter(IServiceScopeFactory scopes, IRoomBroadcast
     /// <summary>Posts waiting for the loop; past this many a post waits to hand its message over.</summary>
     private const int QueueLimit = 4096;
 
-    private sealed record Pending(int RoomId, ChatMessage Message, TaskCompletionSource<MessageView> Done);
+    private sealed record Pending(RoomKind Kind, ChatMessage Message, TaskCompletionSource<MessageView> Done);
 
     // A post that finds the loop waiting runs its next batch itself, inline, instead of queueing the loop behind every
     // socket send in the thread pool (in the fan-out bench that wait set the post's round trip); the loop then yields,
@@ -38,9 +38,9 @@ public sealed class MessageCommitter(IServiceScopeFactory scopes, IRoomBroadcast
     /// The message as sockets were sent it, once it is committed and broadcast. A post whose request ends first is still
     /// sent: it was handed over.
     /// </summary>
-    public async Task<MessageView> CommitAsync(int roomId, ChatMessage message, CancellationToken cancellationToken = default)
+    public async Task<MessageView> CommitAsync(ChatRoom room, ChatMessage message, CancellationToken cancellationToken = default)
     {
-        var pending = new Pending(roomId, message, new TaskCompletionSource<MessageView>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(room.Kind, message, new TaskCompletionSource<MessageView>(TaskCreationOptions.RunContinuationsAsynchronously));
         await _queue.Writer.WriteAsync(pending, cancellationToken);
         return await pending.Done.Task.WaitAsync(cancellationToken);
     }
@@ -91,7 +91,7 @@ public sealed class MessageCommitter(IServiceScopeFactory scopes, IRoomBroadcast
             var pending = byId[view.Id];
             try
             {
-                await broadcaster.MessagePostedAsync(pending.RoomId, view);
+                await broadcaster.MessagePostedAsync(pending.Message.RoomId, pending.Kind, view);
                 pending.Done.TrySetResult(view);
             }
             catch (Exception e)

@@ -1,29 +1,27 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using RtChat.Web.Data;
 using RtChat.Web.Domain.Chat;
 
 namespace RtChat.Web.Realtime;
 
-/// <summary>
-/// Who has a room in their chat list: everyone for the public room, the members for the others. Members are read when
-/// asked (they change); a room's kind never changes, so it is kept.
-/// </summary>
+/// <summary>Who has a room in their chat list: everyone for the public room, the members (read when asked) for the others.</summary>
 public sealed class RoomListers(IServiceScopeFactory scopes)
 {
-    private readonly ConcurrentDictionary<int, RoomKind> _kinds = new();
+    /// <summary>For a room whose kind the caller knows (a message's): no query for the public room.</summary>
+    public async Task<Audience> OfAsync(int roomId, RoomKind kind, CancellationToken cancellationToken = default)
+    {
+        if (kind.IsReadByEveryone()) return Audience.Everyone;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return Audience.Users(await db.Memberships.Where(m => m.RoomId == roomId).Select(m => m.UserId).ToListAsync(cancellationToken));
+    }
 
     public async Task<Audience> OfAsync(int roomId, CancellationToken cancellationToken = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (!_kinds.TryGetValue(roomId, out var kind))
-        {
-            kind = await db.Rooms.Where(r => r.Id == roomId).Select(r => r.Kind).SingleOrDefaultAsync(cancellationToken);
-            _kinds.TryAdd(roomId, kind);
-        }
-        if (kind.IsReadByEveryone()) return Audience.Everyone;
-        var members = await db.Memberships.Where(m => m.RoomId == roomId).Select(m => m.UserId).ToListAsync(cancellationToken);
-        return Audience.Users(members);
+        RoomKind kind;
+        await using (var scope = scopes.CreateAsyncScope())
+            kind = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Rooms.Where(r => r.Id == roomId).Select(r => r.Kind)
+                .SingleOrDefaultAsync(cancellationToken);
+        return await OfAsync(roomId, kind, cancellationToken);
     }
 }
