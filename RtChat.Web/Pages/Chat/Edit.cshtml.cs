@@ -38,15 +38,15 @@ public class EditModel(AppDbContext db, IPresence presence, RoomEvents events, P
     public Task<IActionResult> OnPostReinviteAsync(string name, string userId) =>
         ChangeAsync(name, room => room.Reinvite(userId, Me), "They can join again through the invite link.");
 
-    public async Task<IActionResult> OnPostRemoveAsync(string name, string userId)
-    {
-        var answer = await ChangeAsync(name, room => room.Remove(userId, Me, clock.GetUtcNow()), "Member removed.");
-        if (answer is RedirectResult) await events.AccessEndedAsync(Room.Id, userId, RoomEvents.Removed);
-        return answer;
-    }
+    public Task<IActionResult> OnPostRemoveAsync(string name, string userId) =>
+        ChangeAsync(name, room => room.Remove(userId, Me, clock.GetUtcNow()), "Member removed.",
+            saved: () => events.AccessEndedAsync(Room.Id, userId, RoomEvents.Removed));
 
-    /// <summary>Applies an admin's change and comes back here (Post/Redirect/Get); a refused change shows why.</summary>
-    private async Task<IActionResult> ChangeAsync(string name, Action<ChatRoom> change, string done, string errorKey = "")
+    /// <summary>
+    /// Applies an admin's change and comes back here (Post/Redirect/Get); a refused change shows why. What others must
+    /// learn of it (<paramref name="saved"/>) goes once it is committed.
+    /// </summary>
+    private async Task<IActionResult> ChangeAsync(string name, Action<ChatRoom> change, string done, string errorKey = "", Func<Task>? saved = null)
     {
         if (await LoadAsync(name) is { } missing) return missing;
         try
@@ -60,6 +60,7 @@ public class EditModel(AppDbContext db, IPresence presence, RoomEvents events, P
             return Page();
         }
         await db.SaveChangesAsync();
+        if (saved is not null) await saved();
         TempData.FlashSuccess(done);
         return Redirect(ChatUrls.Edit(Room.Name));
     }
