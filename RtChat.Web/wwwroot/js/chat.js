@@ -63,14 +63,7 @@
     };
     document.addEventListener("visibilitychange", markRead);
     // Presence changes append one rule per user; only each user's newest rule matters.
-    const prunePresence = () => {
-      const seen = new Set();
-      const rules = chat.querySelectorAll("#presence-style style[data-presence-user]");
-      for (let i = rules.length - 1; i >= 0; i--) {
-        if (seen.has(rules[i].dataset.presenceUser)) rules[i].remove();
-        else seen.add(rules[i].dataset.presenceUser);
-      }
-    };
+    const prunePresence = () => window.RtChat.keepNewest("#presence-style style[data-presence-user]", "presenceUser");
     events.addEventListener("htmx:wsAfterMessage", (event) => {
       prunePresence();
       markRead();

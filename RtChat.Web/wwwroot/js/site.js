@@ -47,15 +47,19 @@
     item.parentElement.prepend(item);
   }
 
-  // Each room's newest dot rule wins: the list's own, then those the socket appended after it.
-  function pruneDots() {
+  // Rules appended over the socket, one per key (a room, a user): only each key's newest matters. chat.js uses it too.
+  function keepNewest(selector, key) {
     const seen = new Set();
-    const rules = document.querySelectorAll("style[data-room-dot]");
+    const rules = document.querySelectorAll(selector);
     for (let i = rules.length - 1; i >= 0; i--) {
-      if (seen.has(rules[i].dataset.roomDot)) rules[i].remove();
-      else seen.add(rules[i].dataset.roomDot);
+      if (seen.has(rules[i].dataset[key])) rules[i].remove();
+      else seen.add(rules[i].dataset[key]);
     }
   }
+  window.RtChat = { keepNewest };
+
+  // Each room's newest dot rule wins: the list's own, then those the socket appended after it.
+  const pruneDots = () => keepNewest("style[data-room-dot]", "roomDot");
 
   document.addEventListener("htmx:oobAfterSwap", (event) => {
     if (event.detail.target?.id === "room-dots") pruneDots();
@@ -69,12 +73,16 @@
   });
   document.addEventListener("htmx:afterSettle", (event) => {
     if (event.detail.target?.id !== "chat-list") return;
-    // A fresh list knows every dot: what the socket sent before it is older.
-    document.getElementById("room-dots")?.replaceChildren();
+    // The list knows every dot as of its request: what the socket sent before that is older, what came since is not.
+    document.querySelectorAll("#room-dots [data-before-list]").forEach((rule) => rule.remove());
     // The open room is being read: its read mark may still be on its way.
     const open = document.getElementById(`chat-item-${openRoomId()}`);
     if (open) setUnread(open, 0);
     showTotal();
+  });
+  document.addEventListener("htmx:beforeRequest", (event) => {
+    if (event.detail.target?.id !== "chat-list") return;
+    document.querySelectorAll("#room-dots style").forEach((rule) => { rule.dataset.beforeList = "true"; });
   });
   // The list loads with the page; after a reconnect it loads again, for what changed while the socket was away.
   let opened = false;
