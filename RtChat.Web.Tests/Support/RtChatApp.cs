@@ -85,6 +85,8 @@ public sealed class RtChatApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // As in Development (scripts/run): a scoped service taken from the root provider fails here too.
+        builder.UseDefaultServiceProvider(o => o.ValidateScopes = true);
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabaseFile}");
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
         builder.UseSetting("DataProtection:KeysDirectory", KeysDirectory);

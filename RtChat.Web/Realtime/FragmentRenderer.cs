@@ -21,8 +21,10 @@ public sealed class FragmentRenderer(IServiceProvider services, ILoggerFactory l
 
     private async Task<IReadOnlyList<string>> RenderEachAsync(Type component, IEnumerable<IDictionary<string, object?>> parameterSets)
     {
-        // A renderer keeps every root it rendered, so each call gets its own short-lived one.
-        await using var renderer = new HtmlRenderer(services, loggers);
+        // A renderer keeps every root it rendered, so each call gets its own short-lived one, in a scope of its own: the
+        // renderer resolves scoped services (its activity source), which the root provider must not hand out.
+        await using var scope = services.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
             var html = new List<string>();
