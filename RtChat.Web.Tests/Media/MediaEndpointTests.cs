@@ -112,5 +112,8 @@ public sealed class MediaWithoutImageMagickTests : AppFixture
 
         public Task<ProcessedImage> MakeAvatarAsync(ReadOnlyMemory<byte> upload, CancellationToken ct) =>
             throw ImageRejectedException.Unavailable();
+
+        public Task<ChatPicture> MakeChatPictureAsync(ReadOnlyMemory<byte> upload, CancellationToken ct) =>
+            throw ImageRejectedException.Unavailable();
     }
 }

@@ -23,6 +23,8 @@ public sealed class RtChatApp : WebApplicationFactory<Program>
     public static readonly IReadOnlyDictionary<string, string?> DefaultSettings = new Dictionary<string, string?>
     {
         ["RateLimits:AccountFormsPerMinute"] = "100000",
+        // Deleted attachments' files go within a fraction of a second, so cleanup tests wait briefly.
+        ["Media:ReapInterval"] = "00:00:00.100",
     };
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
@@ -55,6 +57,7 @@ public sealed class RtChatApp : WebApplicationFactory<Program>
     public string MailDirectory => Path.Combine(Root, "mail");
     public string KeysDirectory => Path.Combine(Root, "keys");
     public string MediaDirectory => Path.Combine(Root, "media");
+    public string FilesDirectory => Path.Combine(Root, "files");
 
     /// <summary>Where the real server listens, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; }
@@ -91,6 +94,7 @@ public sealed class RtChatApp : WebApplicationFactory<Program>
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
         builder.UseSetting("DataProtection:KeysDirectory", KeysDirectory);
         builder.UseSetting("Media:Root", MediaDirectory);
+        builder.UseSetting("Media:FilesRoot", FilesDirectory);
         // The kestrel listener above replaces appsettings' Urls; clearing them avoids the "Overriding address(es)" warning.
         builder.UseSetting(WebHostDefaults.ServerUrlsKey, "");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using RtChat.Web.Domain.Chat;
+using RtChat.Web.Media.Attachments;
 
 namespace RtChat.Web.Data;
 
@@ -17,6 +18,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ChatMessage> Messages => Set<ChatMessage>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Removal> Removals => Set<Removal>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<DeletedFile> DeletedFiles => Set<DeletedFile>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

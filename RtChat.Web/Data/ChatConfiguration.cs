@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RtChat.Web.Domain.Chat;
+using RtChat.Web.Media.Attachments;
 
 namespace RtChat.Web.Data;
 
@@ -57,5 +58,36 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
         // History pages read "the 30 before id N in room R": one index range scan.
         message.HasIndex(m => new { m.RoomId, m.Id });
         message.HasIndex(m => m.AuthorId);
+        message.HasOne(m => m.Attachment).WithOne().HasForeignKey<Attachment>(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public const string DeletedTrigger = "Attachments_QueueFileDeletion";
+
+    public void Configure(EntityTypeBuilder<Attachment> attachment)
+    {
+        attachment.HasKey(a => a.MessageId);
+        attachment.Property(a => a.MessageId).ValueGeneratedNever();
+        attachment.Property(a => a.FileKey).HasMaxLength(FileKeyMaxLength);
+        attachment.Property(a => a.ThumbnailKey).HasMaxLength(FileKeyMaxLength);
+        attachment.Property(a => a.Name).HasMaxLength(AttachmentName.MaxLength + 1);
+        attachment.Property(a => a.ContentType).HasMaxLength(100);
+        // A file URL names one key: it finds its attachment, and so its room, by either.
+        attachment.HasIndex(a => a.FileKey).IsUnique();
+        attachment.HasIndex(a => a.ThumbnailKey).IsUnique();
+        // The trigger (in the migrations) queues a deleted row's files, however the row goes: cascades included.
+        attachment.ToTable(t => t.HasTrigger(DeletedTrigger));
+    }
+
+    public const int FileKeyMaxLength = 48;
+}
+
+internal sealed class DeletedFileConfiguration : IEntityTypeConfiguration<DeletedFile>
+{
+    public void Configure(EntityTypeBuilder<DeletedFile> file)
+    {
+        file.Property(f => f.FileKey).HasMaxLength(AttachmentConfiguration.FileKeyMaxLength);
     }
 }

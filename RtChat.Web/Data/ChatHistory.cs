@@ -43,7 +43,9 @@ public sealed class ChatHistory(AppDbContext db, NewestPages newest)
     private static readonly Expression<Func<ChatMessage, MessageView>> ToView = m => new MessageView(
         m.Id, m.AuthorId, m.Author.UserName!, m.Author.Profile.DisplayName ?? m.Author.UserName!,
         m.Author.Profile.AvatarKey == null ? Profile.DefaultAvatarUrl : "/media/" + m.Author.Profile.AvatarKey,
-        m.Body, m.CreatedAt);
+        m.Body, m.CreatedAt,
+        m.Attachment == null ? null : new AttachmentView(m.Attachment.FileKey, m.Attachment.Name, m.Attachment.Size,
+            m.Attachment.ThumbnailKey, m.Attachment.ThumbnailWidth, m.Attachment.ThumbnailHeight, m.Attachment.WasAnimated));
 
     // Compiled once: every room page reads it. One more than a page tells whether there is an older one.
     private static readonly Func<AppDbContext, int, long, IAsyncEnumerable<MessageView>> NewestBefore =

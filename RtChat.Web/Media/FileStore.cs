@@ -15,6 +15,9 @@ public interface IFileStore
 
     /// <summary>Deletes the file; nothing happens for null, unknown or invalid keys.</summary>
     Task DeleteAsync(string? key);
+
+    /// <summary>Every stored file's key and when it was written (files being written are not listed).</summary>
+    IEnumerable<(string Key, DateTime WrittenAtUtc)> List();
 }
 
 /// <summary>
@@ -90,6 +93,12 @@ public sealed partial class FileStore : IFileStore
         }
         return Task.CompletedTask;
     }
+
+    public IEnumerable<(string Key, DateTime WrittenAtUtc)> List() =>
+        Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories)
+            .Select(path => (Key: Path.GetFileName(path), Path: path))
+            .Where(file => IsValidKey(file.Key))
+            .Select(file => (file.Key, File.GetLastWriteTimeUtc(file.Path)));
 
     private string PathOf(string key)
     {

@@ -11,7 +11,17 @@ public interface IImageProcessor
     /// </summary>
     /// <exception cref="ImageRejectedException">The upload is refused; its message is for the user.</exception>
     Task<ProcessedImage> MakeAvatarAsync(ReadOnlyMemory<byte> upload, CancellationToken ct);
+
+    /// <summary>
+    /// A chat picture: WebP at most <see cref="MediaOptions.ChatImageMaxSide"/> on its longest side and a thumbnail within
+    /// <see cref="MediaOptions.ThumbnailSide"/>, both auto-oriented, first frame only, metadata stripped.
+    /// </summary>
+    /// <exception cref="ImageRejectedException">The upload is refused; its message is for the user.</exception>
+    Task<ChatPicture> MakeChatPictureAsync(ReadOnlyMemory<byte> upload, CancellationToken ct);
 }
+
+/// <param name="WasAnimated">The upload was an animated GIF; the picture is its first frame.</param>
+public sealed record ChatPicture(ProcessedImage Full, ProcessedImage Thumbnail, bool WasAnimated);
 
 public sealed record ProcessedImage(byte[] Bytes, string ContentType, int Width, int Height)
 {

@@ -16,8 +16,8 @@ public static class MediaEndpoint
             return Results.NotFound();
         var extension = FileStore.ExtensionOf(key);
         var headers = response.Headers;
-        // A key is never reused for other content, so a copy never goes stale.
-        headers.CacheControl = "public, max-age=31536000, immutable";
+        // A key is never reused for other content, so a copy never goes stale; only the browser keeps one (behind sign-in).
+        headers.CacheControl = "private, max-age=31536000, immutable";
         headers.XContentTypeOptions = "nosniff";
         var etag = new EntityTagHeaderValue($"\"{Path.GetFileNameWithoutExtension(key)}\"");
         return MediaTypes.IsImage(extension)

@@ -20,12 +20,15 @@ public sealed record UploadForm(IReadOnlyDictionary<string, string> Fields, Uplo
     /// <summary>The file was over the limit: its bytes were discarded, the text fields are still here.</summary>
     public bool TooLarge { get; init; }
 
+    /// <summary>The antiforgery check before the first file failed: nothing after it was read.</summary>
+    public bool Forged { get; init; }
+
     public string? this[string field] => Fields.GetValueOrDefault(field);
 }
 
 /// <summary>
 /// Reads a multipart/form-data body as it arrives, never buffering it whole nor spilling it to a temp file
-/// (unlike <c>Request.ReadFormAsync</c>). Text fields and the file are each capped; a file past its cap is drained
+/// (unlike <c>Request.ReadFormAsync</c>). Text fields and each file are capped; a file past its cap is drained
 /// so the page can answer with the form, the typed text and the error.
 /// </summary>
 public static class MultipartUpload
@@ -33,19 +36,44 @@ public static class MultipartUpload
     public const int MaxFieldChars = 16 * 1024;
     public const int MaxFields = 64;
 
-    public static async Task<UploadForm> ReadAsync(HttpRequest request, string fileField, long maxFileBytes, CancellationToken ct)
+    /// <summary>The form's fields and its first <paramref name="fileField"/> file.</summary>
+    /// <param name="mayReadFiles">Asked once, with the fields so far, when the first file begins; false stops the read there.</param>
+    public static async Task<UploadForm> ReadAsync(HttpRequest request, string fileField, long maxFileBytes, CancellationToken ct,
+        Func<IReadOnlyDictionary<string, string>, Task<bool>>? mayReadFiles = null)
+    {
+        UploadedFile? kept = null;
+        string? fileError = null;
+        var seen = false;
+        var form = await ReadEachAsync(request, fileField, maxFileBytes, maxFiles: 1, mayReadFiles ?? (_ => Task.FromResult(true)), file =>
+        {
+            if (!seen) (kept, fileError, seen) = (file.File is { Length: > 0 } ? file.File : null, file.Error, true);
+            return Task.CompletedTask;
+        }, ct);
+        if (form.Forged) return form;
+        // Too large first: draining the rest may end in the server's own request limit, and the reason is the size.
+        if (fileError is not null) return form with { Error = fileError, TooLarge = true };
+        return form.Error is not null ? form : form with { File = kept };
+    }
+
+    /// <summary>
+    /// Reads the form, handing each <paramref name="fileField"/> file to <paramref name="onFile"/> as it arrives, in order
+    /// (the next is not read until it returns), so one file at a time is in memory. Files past <paramref name="maxFiles"/>
+    /// are drained unread.
+    /// </summary>
+    public static async Task<UploadForm> ReadEachAsync(HttpRequest request, string fileField, long maxFileBytes, int maxFiles,
+        Func<IReadOnlyDictionary<string, string>, Task<bool>> mayReadFiles, Func<ArrivingFile, Task> onFile, CancellationToken ct)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         if (request.HasFormContentType && request.HttpContext.Features.Get<IFormFeature>()?.Form is { } read)
-            return FromReadForm(read, fileField, maxFileBytes);
+            return await FromReadFormAsync(read, fileField, maxFileBytes, maxFiles, onFile);
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
             || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
             return new UploadForm(fields, null, "The form was not sent as multipart/form-data.");
 
         var reader = new MultipartReader(boundary, request.Body);
-        UploadedFile? file = null;
-        var tooLarge = false;
+        var files = 0;
+        bool? filesAllowed = null;
         try
         {
             while (await reader.ReadNextSectionAsync(ct) is { } section)
@@ -57,13 +85,21 @@ public static class MultipartUpload
                 if (disposition.IsFileDisposition())
                 {
                     // Sections not read to the end are drained by the next ReadNextSectionAsync, never stored.
-                    if (name != fileField || file is not null || tooLarge)
+                    var fileName = FileNameOf(disposition);
+                    if (name != fileField || fileName.Length == 0)
                         continue;
+                    filesAllowed ??= await mayReadFiles(fields);
+                    if (filesAllowed == false)
+                        return new UploadForm(fields, null, null) { Forged = true };
+                    if (files++ >= maxFiles)
+                    {
+                        await onFile(new ArrivingFile(fields, null, fileName, $"At most {maxFiles} files go at once; send this one again."));
+                        continue;
+                    }
                     var content = await ReadCapped(section.Body, maxFileBytes, ct);
-                    if (content is null)
-                        tooLarge = true;
-                    else if (content.Value.Length > 0)
-                        file = new UploadedFile(FileNameOf(disposition), section.ContentType, content.Value);
+                    await onFile(content is { } bytes
+                        ? new ArrivingFile(fields, new UploadedFile(fileName, section.ContentType, bytes), fileName, null)
+                        : new ArrivingFile(fields, null, fileName, ImageRejectedException.FileTooLargeMessage(maxFileBytes)));
                     continue;
                 }
                 if (fields.Count >= MaxFields)
@@ -74,34 +110,33 @@ public static class MultipartUpload
                 fields[name] = value;
             }
         }
-        catch (Exception e) when (e is InvalidDataException or IOException)
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
         {
-            // A malformed body, or one over the server's own request limit while we drained it.
-            if (!tooLarge)
-                return new UploadForm(fields, null, "The form could not be read.");
+            // A malformed body, one cut off, or one over the server's own request limit.
+            return new UploadForm(fields, null, "The form could not be read.");
         }
-        return tooLarge
-            ? new UploadForm(fields, null, ImageRejectedException.FileTooLargeMessage(maxFileBytes)) { TooLarge = true }
-            : new UploadForm(fields, file, null);
+        return new UploadForm(fields, null, null);
     }
 
     /// <summary>
-    /// Checks the antiforgery token after <see cref="ReadAsync"/>, for a handler marked <c>[IgnoreAntiforgeryToken]</c>:
-    /// the automatic check would read the whole form first. A token sent as a form field is checked like one sent as a header.
+    /// Checks the antiforgery token for a handler marked <c>[IgnoreAntiforgeryToken]</c> (the automatic check would read
+    /// the whole form first): the header's, or one sent as a form field among <paramref name="fields"/>.
     /// </summary>
-    public static async Task<bool> IsAntiforgeryValidAsync(HttpContext context, UploadForm form)
+    public static async Task<bool> IsAntiforgeryValidAsync(HttpContext context, IReadOnlyDictionary<string, string> fields)
     {
         var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
         var options = context.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value;
         if (options.HeaderName is not { } header)
             return false;
-        if (StringValues.IsNullOrEmpty(context.Request.Headers[header]) && form[options.FormFieldName] is { } token)
+        if (StringValues.IsNullOrEmpty(context.Request.Headers[header]) && fields.GetValueOrDefault(options.FormFieldName) is { } token)
             context.Request.Headers[header] = token;
         return await antiforgery.IsRequestValidAsync(context);
     }
 
+    public static Task<bool> IsAntiforgeryValidAsync(HttpContext context, UploadForm form) => IsAntiforgeryValidAsync(context, form.Fields);
+
     /// <summary>Bytes up to the cap, or null when the section is longer (the rest is drained, not kept).</summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadCapped(Stream body, long cap, CancellationToken ct)
+    private static async Task<byte[]?> ReadCapped(Stream body, long cap, CancellationToken ct)
     {
         using var kept = new MemoryStream();
         var buffer = new byte[81920];
@@ -112,7 +147,7 @@ public static class MultipartUpload
                 return null;
             kept.Write(buffer, 0, read);
         }
-        return kept.GetBuffer().AsMemory(0, (int)kept.Length);
+        return kept.ToArray();
     }
 
     private static async Task<string?> ReadText(Stream body, CancellationToken ct)
@@ -132,17 +167,26 @@ public static class MultipartUpload
         Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "");
 
     /// <summary>Someone (e.g. the antiforgery filter) already read the body as a form: take what it holds.</summary>
-    private static UploadForm FromReadForm(IFormCollection form, string fileField, long maxFileBytes)
+    private static async Task<UploadForm> FromReadFormAsync(IFormCollection form, string fileField, long maxFileBytes, int maxFiles,
+        Func<ArrivingFile, Task> onFile)
     {
         var fields = form.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal);
-        var formFile = form.Files.GetFile(fileField);
-        if (formFile is null || formFile.Length == 0)
-            return new UploadForm(fields, null, null);
-        if (formFile.Length > maxFileBytes)
-            return new UploadForm(fields, null, ImageRejectedException.FileTooLargeMessage(maxFileBytes)) { TooLarge = true };
-        using var stream = formFile.OpenReadStream();
-        var bytes = new byte[formFile.Length];
-        stream.ReadExactly(bytes);
-        return new UploadForm(fields, new UploadedFile(Path.GetFileName(formFile.FileName), formFile.ContentType, bytes), null);
+        foreach (var formFile in form.Files.GetFiles(fileField).Where(f => f.Length > 0).Take(maxFiles))
+        {
+            var fileName = Path.GetFileName(formFile.FileName);
+            if (formFile.Length > maxFileBytes)
+            {
+                await onFile(new ArrivingFile(fields, null, fileName, ImageRejectedException.FileTooLargeMessage(maxFileBytes)));
+                continue;
+            }
+            await using var stream = formFile.OpenReadStream();
+            var bytes = new byte[formFile.Length];
+            await stream.ReadExactlyAsync(bytes);
+            await onFile(new ArrivingFile(fields, new UploadedFile(fileName, formFile.ContentType, bytes), fileName, null));
+        }
+        return new UploadForm(fields, null, null);
     }
 }
+
+/// <summary>One file of a form as it arrives, with the fields read before it; <see cref="Error"/> when it was refused unread.</summary>
+public sealed record ArrivingFile(IReadOnlyDictionary<string, string> FieldsBefore, UploadedFile? File, string FileName, string? Error);

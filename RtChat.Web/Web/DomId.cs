@@ -9,6 +9,7 @@ public static class DomId
     public const string Messages = "messages";
     public const string OlderMessages = "older-messages";
     public const string Composer = "composer";
+    public const string Attach = "attach";
     public const string OnlineCount = "online-count";
     public const string OnlineTotal = "online-total";
     public const string PresenceStyle = "presence-style";

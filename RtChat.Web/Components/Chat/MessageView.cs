@@ -8,4 +8,5 @@ public sealed record MessageView(
     string AuthorName,
     string AvatarUrl,
     string Body,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    AttachmentView? Attachment = null);

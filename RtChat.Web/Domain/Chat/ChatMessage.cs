@@ -11,14 +11,18 @@ public class ChatMessage
     public string Body { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>A shared image or file; the body is then its caption, and may be empty.</summary>
+    public Attachment? Attachment { get; private set; }
+
     private ChatMessage() { }
 
     /// <remarks>Refers to its room by id only, so it can be committed by a unit of work other than the one that loaded the room.</remarks>
-    internal ChatMessage(ChatRoom room, string authorId, string body, DateTimeOffset createdAt)
+    internal ChatMessage(ChatRoom room, string authorId, string body, DateTimeOffset createdAt, Attachment? attachment = null)
     {
         RoomId = room.Id;
         AuthorId = authorId;
         Body = body;
         CreatedAt = createdAt;
+        Attachment = attachment;
     }
 }

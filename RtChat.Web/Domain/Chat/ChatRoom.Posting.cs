@@ -9,4 +9,12 @@ public partial class ChatRoom
             throw new DomainRuleException("You are not a member of this chat.");
         return new ChatMessage(this, authorId, rules.Clean(body), now);
     }
+
+    /// <summary>A shared image or file, with an optional caption; the caller has stored its files and commits it.</summary>
+    public ChatMessage Share(string authorId, Attachment attachment, string? caption, MessageRules rules, DateTimeOffset now)
+    {
+        if (!CanBeReadBy(authorId))
+            throw new DomainRuleException("You are not a member of this chat.");
+        return new ChatMessage(this, authorId, rules.CleanCaption(caption), now, attachment);
+    }
 }

@@ -8,9 +8,16 @@ public sealed record MessageRules(int MaxLength = MessageRules.DefaultMaxLength)
 
     public string Clean(string? body)
     {
-        var trimmed = body?.Trim().ReplaceLineEndings("\n") ?? "";
+        var trimmed = CleanCaption(body);
         if (trimmed.Length == 0)
             throw new DomainRuleException("Write something before sending.");
+        return trimmed;
+    }
+
+    /// <summary>The text beside a shared file: as a message body, but it may be empty.</summary>
+    public string CleanCaption(string? caption)
+    {
+        var trimmed = caption?.Trim().ReplaceLineEndings("\n") ?? "";
         if (trimmed.Length > MaxLength)
             throw new DomainRuleException($"Messages are at most {MaxLength:N0} characters; this one has {trimmed.Length:N0}.");
         return trimmed;

@@ -37,7 +37,23 @@ public sealed class MagickImageProcessor : IImageProcessor, IDisposable
 
     public bool IsAvailable => _library.IsAvailable;
 
-    public async Task<ProcessedImage> MakeAvatarAsync(ReadOnlyMemory<byte> upload, CancellationToken ct)
+    public Task<ProcessedImage> MakeAvatarAsync(ReadOnlyMemory<byte> upload, CancellationToken ct)
+    {
+        var size = (uint)_options.AvatarSize;
+        return ProcessAsync(upload, decodeHint: size * 2, image => new ProcessedImage(AvatarShape.Apply(image, size, _options.WebpQuality), "image/webp", (int)size, (int)size), ct);
+    }
+
+    public async Task<ChatPicture> MakeChatPictureAsync(ReadOnlyMemory<byte> upload, CancellationToken ct)
+    {
+        var (full, thumbnail) = await ProcessAsync(upload, decodeHint: (uint)_options.ChatImageMaxSide,
+            image => PictureShape.Apply(image, (uint)_options.ChatImageMaxSide, (uint)_options.ThumbnailSide, _options.WebpQuality), ct);
+        return new ChatPicture(full, thumbnail, GifFrames.IsAnimated(upload.Span));
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>Cheap checks on the request thread, then the decode and <paramref name="shape"/> off it, a few images at a time.</summary>
+    private async Task<T> ProcessAsync<T>(ReadOnlyMemory<byte> upload, uint decodeHint, Func<MagickImage, T> shape, CancellationToken ct)
     {
         if (upload.Length > _options.MaxUploadBytes)
             throw ImageRejectedException.FileTooLarge(_options);
@@ -49,7 +65,7 @@ public sealed class MagickImageProcessor : IImageProcessor, IDisposable
         await _gate.WaitAsync(ct);
         try
         {
-            return await Task.Run(() => MakeAvatar(upload, format, ct), ct);
+            return await Task.Run(() => Process(upload, format, decodeHint, shape, ct), ct);
         }
         finally
         {
@@ -57,21 +73,18 @@ public sealed class MagickImageProcessor : IImageProcessor, IDisposable
         }
     }
 
-    public void Dispose() => _gate.Dispose();
-
-    private ProcessedImage MakeAvatar(ReadOnlyMemory<byte> upload, ImageFormat format, CancellationToken ct)
+    private T Process<T>(ReadOnlyMemory<byte> upload, ImageFormat format, uint decodeHint, Func<MagickImage, T> shape, CancellationToken ct)
     {
         CheckDimensions(upload, format);
         var deadline = new Deadline(_options.ImageTimeout, ct);
         try
         {
-            var size = (uint)_options.AvatarSize;
-            using var image = MagickReading.Read(upload.Span, format, decodeHint: size * 2);
+            using var image = MagickReading.Read(upload.Span, format, decodeHint);
             deadline.ThrowIfStopped();
             image.Progress += (_, e) => e.Cancel = deadline.IsStopped;
-            var bytes = AvatarShape.Apply(image, size, _options.WebpQuality);
+            var result = shape(image);
             deadline.ThrowIfStopped();
-            return new ProcessedImage(bytes, "image/webp", (int)image.Width, (int)image.Height);
+            return result;
         }
         catch (MagickException e)
         {

@@ -13,6 +13,8 @@ public static class ChatUrls
 
     public static string Send(string name) => $"{Room(name)}?handler=Send";
 
+    public static string Upload(string name) => $"{Room(name)}?handler=Upload";
+
     public static string Older(string name, long before) => $"{Room(name)}?handler=Older&before={before}";
 
     /// <summary>The page's socket: a room's own, or the site's for every other page.</summary>

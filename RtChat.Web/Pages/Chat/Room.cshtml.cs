@@ -1,18 +1,22 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Htmx;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Html;
 using RtChat.Web.Components.Chat;
 using RtChat.Web.Data;
 using RtChat.Web.Domain.Chat;
+using RtChat.Web.Media;
 using RtChat.Web.Realtime;
 
 namespace RtChat.Web.Pages.Chat;
 
 /// <summary>A room's page: <c>/</c> is the public chat, <c>/chat/room/{name}</c> any room the user may read.</summary>
 [Authorize]
+// Upload streams its files and checks the token before the first one; the automatic check would read the whole body first.
+[IgnoreAntiforgeryToken]
 public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, FragmentMarkup markup, ChatPosting posting, SendThrottle throttle, IPresence presence,
-    ChatOptions options)
+    ChatOptions options, MediaOptions media, ChatUploads uploads, IAntiforgery antiforgery)
     : PageModel
 {
     public const string TooFast = "You're sending messages too fast. Wait a few seconds and try again.";
@@ -44,7 +48,10 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
     public IReadOnlyCollection<string> OnlineShown =>
         Messages.Select(m => m.AuthorId).Concat(Members.Select(m => m.Id)).Where(Online.Contains).ToHashSet();
     public ComposerForm Composer { get; private set; } = new();
+    public AttachForm Attach { get; private set; } = new();
     public int MaxMessageLength => options.Rules.MaxLength;
+    public int MaxFilesPerUpload => media.MaxFilesPerUpload;
+    public long MaxUploadBytes => media.MaxUploadBytes;
     public string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     public async Task<IActionResult> OnGetAsync(string? name)
@@ -66,6 +73,7 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
 
     public async Task<IActionResult> OnPostSendAsync(string? name, [FromForm(Name = "Body")] string? body)
     {
+        if (!await antiforgery.IsRequestValidAsync(HttpContext)) return BadRequest();
         // The room itself, not its card: posting is the room's rule to apply.
         var room = await db.FindForUserAsync(name, UserId);
         if (room is null || !room.CanBeReadBy(UserId)) return NotFound();
@@ -82,6 +90,23 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
             return await RefuseAsync(body, rule.Message, StatusCodes.Status422UnprocessableEntity);
         }
         return Request.IsHtmx() ? new NoContentResult() : LocalRedirect(ChatUrls.Room(Room.Name));
+    }
+
+    /// <summary>Files from the attach control, each its own message in order (htmx: the control again, with any refusals).</summary>
+    // No parameters: binding one would read (and spool) the whole body before ChatUploads streams it.
+    public async Task<IActionResult> OnPostUploadAsync()
+    {
+        var room = await db.FindForUserAsync(RouteData.Values["name"] as string, UserId);
+        if (room is null || !room.CanBeReadBy(UserId)) return NotFound();
+        Room = RoomCard.Of(room);
+        var outcome = await uploads.ReceiveAsync(room, UserId, HttpContext);
+        if (outcome.Status == StatusCodes.Status400BadRequest) return BadRequest();
+        Attach = outcome.Form;
+        Response.StatusCode = outcome.Status;
+        if (Request.IsHtmx()) return Partial("_Attach", this);
+        if (outcome.Status == StatusCodes.Status200OK) return LocalRedirect(ChatUrls.Room(Room.Name));
+        await LoadPageAsync();
+        return Page();
     }
 
     private async Task<IActionResult?> LoadRoomAsync(string? name)

@@ -229,6 +229,65 @@ namespace RtChat.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("RtChat.Web.Domain.Chat.Attachment", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("FileKey")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(121)
+                        .HasColumnType("nvarchar(121)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ThumbnailHeight")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ThumbnailKey")
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<int?>("ThumbnailWidth")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("WasAnimated")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("int");
+
+                    b.HasKey("MessageId");
+
+                    b.HasIndex("FileKey")
+                        .IsUnique();
+
+                    b.HasIndex("ThumbnailKey")
+                        .IsUnique()
+                        .HasFilter("[ThumbnailKey] IS NOT NULL");
+
+                    b.ToTable("Attachments", t =>
+                        {
+                            t.HasTrigger("Attachments_QueueFileDeletion");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
+                });
+
             modelBuilder.Entity("RtChat.Web.Domain.Chat.ChatMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -383,6 +442,24 @@ namespace RtChat.Web.Data.Migrations.SqlServer
                     b.ToTable("Profiles");
                 });
 
+            modelBuilder.Entity("RtChat.Web.Media.Attachments.DeletedFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FileKey")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DeletedFiles");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -430,6 +507,15 @@ namespace RtChat.Web.Data.Migrations.SqlServer
                     b.HasOne("RtChat.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RtChat.Web.Domain.Chat.Attachment", b =>
+                {
+                    b.HasOne("RtChat.Web.Domain.Chat.ChatMessage", null)
+                        .WithOne("Attachment")
+                        .HasForeignKey("RtChat.Web.Domain.Chat.Attachment", "MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -507,6 +593,11 @@ namespace RtChat.Web.Data.Migrations.SqlServer
                 {
                     b.Navigation("Profile")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("RtChat.Web.Domain.Chat.ChatMessage", b =>
+                {
+                    b.Navigation("Attachment");
                 });
 
             modelBuilder.Entity("RtChat.Web.Domain.Chat.ChatRoom", b =>

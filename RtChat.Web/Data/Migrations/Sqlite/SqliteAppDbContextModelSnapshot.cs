@@ -217,6 +217,62 @@ namespace RtChat.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("RtChat.Web.Domain.Chat.Attachment", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileKey")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(121)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ThumbnailHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ThumbnailKey")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ThumbnailWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WasAnimated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MessageId");
+
+                    b.HasIndex("FileKey")
+                        .IsUnique();
+
+                    b.HasIndex("ThumbnailKey")
+                        .IsUnique();
+
+                    b.ToTable("Attachments", t =>
+                        {
+                            t.HasTrigger("Attachments_QueueFileDeletion");
+                        });
+                });
+
             modelBuilder.Entity("RtChat.Web.Domain.Chat.ChatMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -365,6 +421,22 @@ namespace RtChat.Web.Data.Migrations.Sqlite
                     b.ToTable("Profiles");
                 });
 
+            modelBuilder.Entity("RtChat.Web.Media.Attachments.DeletedFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileKey")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DeletedFiles");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -412,6 +484,15 @@ namespace RtChat.Web.Data.Migrations.Sqlite
                     b.HasOne("RtChat.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RtChat.Web.Domain.Chat.Attachment", b =>
+                {
+                    b.HasOne("RtChat.Web.Domain.Chat.ChatMessage", null)
+                        .WithOne("Attachment")
+                        .HasForeignKey("RtChat.Web.Domain.Chat.Attachment", "MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -489,6 +570,11 @@ namespace RtChat.Web.Data.Migrations.Sqlite
                 {
                     b.Navigation("Profile")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("RtChat.Web.Domain.Chat.ChatMessage", b =>
+                {
+                    b.Navigation("Attachment");
                 });
 
             modelBuilder.Entity("RtChat.Web.Domain.Chat.ChatRoom", b =>
