@@ -18,7 +18,7 @@ public sealed class MediaEndpointTests : AppFixture
     private IFileStore Files => App.Services.GetRequiredService<IFileStore>();
 
     [Test]
-    public async Task Signed_in_user_gets_a_stored_image_with_its_type_nosniff_and_a_long_cache()
+    public async Task Signed_in_user_gets_a_stored_image_with_its_type_nosniff_and_a_long_private_cache()
     {
         var webp = TestImages.Encode("WEBP", 8, 8, (_, _) => [1, 2, 3]);
         var key = await Files.SaveAsync(webp, "webp", CancellationToken.None);
@@ -32,7 +32,7 @@ public sealed class MediaEndpointTests : AppFixture
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/webp"));
             Assert.That(response.Headers.GetValues("X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }));
-            Assert.That(response.Headers.CacheControl?.ToString(), Is.EqualTo("public, max-age=31536000, immutable"));
+            Assert.That(response.Headers.CacheControl?.ToString(), Is.EqualTo("private, max-age=31536000, immutable"), "behind sign-in: no shared cache keeps it");
             Assert.That(response.Content.Headers.ContentDisposition, Is.Null, "images are shown inline");
             Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.EqualTo(webp));
         }

@@ -23,8 +23,6 @@ public sealed class RtChatApp : WebApplicationFactory<Program>
     public static readonly IReadOnlyDictionary<string, string?> DefaultSettings = new Dictionary<string, string?>
     {
         ["RateLimits:AccountFormsPerMinute"] = "100000",
-        // Deleted attachments' files go within a fraction of a second, so cleanup tests wait briefly.
-        ["Media:ReapInterval"] = "00:00:00.100",
     };
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
