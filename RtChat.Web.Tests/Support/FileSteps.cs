@@ -55,7 +55,8 @@ public static class FileSteps
         bytes.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data")
         {
             Name = $"\"{FilesField}\"",
-            FileName = $"\"{file.FileName}\"",
+            // The name as filename* (UTF-8, any character); the plain one is what the server uses when filename* is absent.
+            FileName = "\"upload\"",
             FileNameStar = file.FileName,
         };
         return bytes;

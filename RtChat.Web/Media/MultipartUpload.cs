@@ -128,8 +128,13 @@ public static class MultipartUpload
         var options = context.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value;
         if (options.HeaderName is not { } header)
             return false;
-        if (StringValues.IsNullOrEmpty(context.Request.Headers[header]) && fields.GetValueOrDefault(options.FormFieldName) is { } token)
+        if (StringValues.IsNullOrEmpty(context.Request.Headers[header]))
+        {
+            // Without a token in the header the framework would read the form for one: the body this is streaming.
+            if (fields.GetValueOrDefault(options.FormFieldName) is not { Length: > 0 } token)
+                return false;
             context.Request.Headers[header] = token;
+        }
         return await antiforgery.IsRequestValidAsync(context);
     }
 

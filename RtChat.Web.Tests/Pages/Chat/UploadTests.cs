@@ -197,4 +197,64 @@ public sealed class UploadTests : AppFixture
             }
         }
     }
+
+    [TestCase("../../x.pdf", "x.pdf")]
+    [TestCase("..\\..\\windows\\x.pdf", "x.pdf")]
+    [TestCase("bell\u0007and\u0000nul\r\n.txt", "bellandnul.txt")]
+    [TestCase("invoice\u202Efdp.exe", "invoicefdp.exe")]
+    [TestCase("zero\u200Bwidth.txt", "zerowidth.txt")]
+    [TestCase("<img src=x onerror=alert(1)>.txt", "<img src=x onerror=alert(1)>.txt")]
+    [TestCase("...", "file")]
+    public async Task A_hostile_name_is_stored_under_a_random_key_and_shown_cleaned_as_text(string name, string shown)
+    {
+        var (web, _) = await App.SignedUpConfirmedAsync("names");
+        using (web)
+        {
+            await web.ShareOkAsync(null, new Upload(name, "text/plain", "x"u8.ToArray()));
+
+            var (_, attachment) = (await App.AttachmentsAsync(null)).Last();
+            var card = (await web.GetPageAsync("/")).Document.QuerySelector($"a[href='/files/{attachment.FileKey}']");
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(attachment.FileKey, Does.Match("^[0-9a-f]{32}\\.bin$"));
+                Assert.That(attachment.Name, Is.EqualTo(shown));
+                Assert.That(card?.QuerySelector(".attachment-name")?.TextContent, Is.EqualTo(shown));
+                Assert.That(card?.QuerySelector(".attachment-name")?.Children, Is.Empty, "no element made from the name");
+                Assert.That(card?.QuerySelectorAll("img"), Is.Empty);
+            }
+        }
+    }
+
+    [Test]
+    public async Task A_10_kb_name_is_cut_to_120_characters_keeping_its_extension()
+    {
+        var (web, _) = await App.SignedUpConfirmedAsync("longname");
+        using (web)
+        {
+            await web.ShareOkAsync(null, new Upload(new string('n', 10_000) + ".pdf", "application/pdf", "x"u8.ToArray()));
+
+            var name = (await App.AttachmentsAsync(null)).Last().Attachment.Name;
+            Assert.That((name.Length, name[^5..]), Is.EqualTo((120, "….pdf")));
+        }
+    }
+
+    [Test]
+    public async Task A_shared_picture_reaches_the_other_members_open_page_live()
+    {
+        using var people = await App.TwoPeopleAsync();
+        var group = await App.CreateGroupAsync(people.Alice, people.Bob);
+        await using var bobsPage = await ChatSocket.ConnectAsync(App.BaseAddress, people.BobWeb, group);
+
+        using (var response = await people.AliceWeb.ShareAsync(group, Photo("live.jpg"), caption: "Fresh"))
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        var (_, attachment) = (await App.AttachmentsAsync(group)).Single();
+        var frame = await bobsPage.WaitForMessageAsync(attachment.MessageId);
+        var article = (await WebSession.ParseHtmlAsync(frame, App.BaseAddress)).QuerySelector("article.message");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(article?.QuerySelector("a[data-picture] img")?.GetAttribute("src"), Is.EqualTo($"/files/{attachment.ThumbnailKey}"));
+            Assert.That(article?.QuerySelector(".message-body")?.TextContent, Is.EqualTo("Fresh"));
+        }
+    }
 }
