@@ -92,55 +92,10 @@ public sealed class AvatarPipelineTests
         Assert.That((avatar.Width, avatar.Height), Is.EqualTo((256, 256)));
     }
 
-    private const string NotAnImage = "Only JPEG, PNG, GIF or WebP images are accepted.";
-
-    [Test]
-    public void Svg_is_refused() =>
-        AssertRefused(Encoding.UTF8.GetBytes("""<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>"""),
-            NotAnImage);
-
-    [Test]
-    public void Html_renamed_to_png_is_refused() =>
-        AssertRefused(Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"), NotAnImage);
-
-    [Test]
-    public void ImageTragick_mvg_payload_is_refused() =>
-        AssertRefused(Encoding.UTF8.GetBytes(
-            "push graphic-context\nviewbox 0 0 640 480\nfill 'url(https://127.0.0.1/x.jpg\"|ls \"-la)'\npop graphic-context\n"), NotAnImage);
-
-    [Test]
-    public void Mvg_payload_behind_a_gif_signature_is_only_ever_decoded_as_gif() =>
-        AssertRefused([.. "GIF89a"u8, 10, 0, 10, 0, .. Encoding.UTF8.GetBytes(
-            "\npush graphic-context\nviewbox 0 0 640 480\nfill 'url(https://127.0.0.1/x.jpg\"|ls \"-la)'\npop graphic-context\n")],
-            "The image could not be read; it may be damaged.");
-
-    [Test]
-    public void Truncated_jpeg_is_refused_as_damaged()
-    {
-        var jpeg = TestImages.Encode("JPEG", 300, 200, (x, y) => [(byte)x, (byte)y, (byte)(x ^ y)]);
-
-        AssertRefused(jpeg[..(jpeg.Length / 2)], "The image could not be read; it may be damaged.");
-    }
-
-    [Test]
-    public void Png_claiming_50000_by_50000_pixels_is_refused_before_decoding() =>
-        AssertRefused(HeaderOnlyImages.Png(50_000, 50_000), "The image is too large: at most 8192 pixels a side and 40 megapixels.");
-
-    [Test]
-    public void Png_over_40_megapixels_within_8192_a_side_is_refused() =>
-        AssertRefused(HeaderOnlyImages.Png(8000, 6000), "The image is too large: at most 8192 pixels a side and 40 megapixels.");
-
-    [Test]
-    public void File_over_10_mb_is_refused()
-    {
-        var upload = new byte[11 * 1024 * 1024];
-        TestImages.Encode("JPEG", 10, 10, (_, _) => Red).CopyTo(upload, 0);
-
-        AssertRefused(upload, "The file is larger than 10 MB.");
-    }
-
-    [Test]
-    public void Empty_upload_is_refused() => AssertRefused([], NotAnImage);
+    [TestCaseSource(typeof(HostileImages), nameof(HostileImages.Refused))]
+    public void Hostile_upload_is_refused(byte[] upload, string message) =>
+        Assert.That(async () => await _images.MakeAvatarAsync(upload, CancellationToken.None),
+            Throws.TypeOf<ImageRejectedException>().With.Message.EqualTo(message));
 
     [Test]
     public void Cancelled_request_stops_the_work()
@@ -171,8 +126,4 @@ public sealed class AvatarPipelineTests
         Assert.That(async () => await images.MakeAvatarAsync(upload, CancellationToken.None),
             Throws.TypeOf<ImageRejectedException>().With.Message.EqualTo("The image took too long to process; try a smaller one."));
     }
-
-    private void AssertRefused(byte[] upload, string message) =>
-        Assert.That(async () => await _images.MakeAvatarAsync(upload, CancellationToken.None),
-            Throws.TypeOf<ImageRejectedException>().With.Message.EqualTo(message));
 }

@@ -21,12 +21,17 @@ public static partial class AttachmentName
         var kept = new StringBuilder(Math.Min(lastSegment.Length, MaxLength * 2));
         foreach (var rune in lastSegment.EnumerateRunes())
         {
+            if (Rune.IsWhiteSpace(rune))
+            {
+                kept.Append(' ');
+                continue;
+            }
             var category = Rune.GetUnicodeCategory(rune);
             if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
                 or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator
                 or UnicodeCategory.ParagraphSeparator)
                 continue;
-            kept.Append(Rune.IsWhiteSpace(rune) ? " " : rune.ToString());
+            kept.Append(rune.ToString());
         }
         var name = Spaces().Replace(kept.ToString(), " ").Trim(' ', '.');
         if (name.Length == 0) return Fallback;
