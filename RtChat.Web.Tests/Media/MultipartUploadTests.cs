@@ -136,7 +136,7 @@ public sealed class MultipartUploadTests
 
         var form = await MultipartUpload.ReadAsync(request, "avatar", Limit, CancellationToken.None);
 
-        Assert.That(await MultipartUpload.IsAntiforgeryValidAsync(request.HttpContext, form), Is.EqualTo(genuine));
+        Assert.That(await StreamedFormAntiforgery.IsValidAsync(request.HttpContext, form), Is.EqualTo(genuine));
     }
 
     private static (string Name, HttpContent Content, string? FileName) File(string name, string fileName, byte[] bytes, string type)

@@ -1,30 +1,9 @@
 using System.Text;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
 namespace RtChat.Web.Media;
-
-/// <summary>One uploaded file, held in memory (it is at most <see cref="MediaOptions.MaxUploadBytes"/>).</summary>
-public sealed record UploadedFile(string FileName, string? ContentType, ReadOnlyMemory<byte> Content)
-{
-    public long Length => Content.Length;
-}
-
-/// <summary>What a multipart form carried: its text fields, the one file asked for, and a user-facing error if any.</summary>
-public sealed record UploadForm(IReadOnlyDictionary<string, string> Fields, UploadedFile? File, string? Error)
-{
-    /// <summary>The file was over the limit: its bytes were discarded, the text fields are still here.</summary>
-    public bool TooLarge { get; init; }
-
-    /// <summary>The antiforgery check before the first file failed: nothing after it was read.</summary>
-    public bool Forged { get; init; }
-
-    public string? this[string field] => Fields.GetValueOrDefault(field);
-}
 
 /// <summary>
 /// Reads a multipart/form-data body as it arrives, never buffering it whole nor spilling it to a temp file
@@ -118,28 +97,6 @@ public static class MultipartUpload
         return new UploadForm(fields, null, null);
     }
 
-    /// <summary>
-    /// Checks the antiforgery token for a handler marked <c>[IgnoreAntiforgeryToken]</c> (the automatic check would read
-    /// the whole form first): the header's, or one sent as a form field among <paramref name="fields"/>.
-    /// </summary>
-    public static async Task<bool> IsAntiforgeryValidAsync(HttpContext context, IReadOnlyDictionary<string, string> fields)
-    {
-        var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
-        var options = context.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value;
-        if (options.HeaderName is not { } header)
-            return false;
-        if (StringValues.IsNullOrEmpty(context.Request.Headers[header]))
-        {
-            // Without a token in the header the framework would read the form for one: the body this is streaming.
-            if (fields.GetValueOrDefault(options.FormFieldName) is not { Length: > 0 } token)
-                return false;
-            context.Request.Headers[header] = token;
-        }
-        return await antiforgery.IsRequestValidAsync(context);
-    }
-
-    public static Task<bool> IsAntiforgeryValidAsync(HttpContext context, UploadForm form) => IsAntiforgeryValidAsync(context, form.Fields);
-
     /// <summary>Bytes up to the cap, or null when the section is longer (the rest is drained, not kept).</summary>
     private static async Task<byte[]?> ReadCapped(Stream body, long cap, CancellationToken ct)
     {
@@ -192,6 +149,3 @@ public static class MultipartUpload
         return new UploadForm(fields, null, null);
     }
 }
-
-/// <summary>One file of a form as it arrives, with the fields read before it; <see cref="Error"/> when it was refused unread.</summary>
-public sealed record ArrivingFile(IReadOnlyDictionary<string, string> FieldsBefore, UploadedFile? File, string FileName, string? Error);

@@ -41,7 +41,7 @@ public sealed class ChatUploads(UploadSlots slots, FileSharing sharing, MediaOpt
                 checkedBeforeFiles = true;
                 caption = fields.GetValueOrDefault(CaptionField);
                 captionError = CaptionErrorOf(caption);
-                return await MultipartUpload.IsAntiforgeryValidAsync(context, fields) && captionError is null;
+                return await StreamedFormAntiforgery.IsValidAsync(context, fields) && captionError is null;
             },
             async file =>
             {
@@ -62,7 +62,7 @@ public sealed class ChatUploads(UploadSlots slots, FileSharing sharing, MediaOpt
             }, context.RequestAborted);
 
         caption ??= form[CaptionField];
-        if (!checkedBeforeFiles && !await MultipartUpload.IsAntiforgeryValidAsync(context, form.Fields))
+        if (!checkedBeforeFiles && !await StreamedFormAntiforgery.IsValidAsync(context, form.Fields))
             return new UploadOutcome(new AttachForm(caption), StatusCodes.Status400BadRequest);
         if (captionError is not null) return new UploadOutcome(new AttachForm(caption, [captionError]), StatusCodes.Status422UnprocessableEntity);
         if (form.Forged) return new UploadOutcome(new AttachForm(caption), StatusCodes.Status400BadRequest);

@@ -31,7 +31,7 @@ public class EditModel(CurrentUser current, AppDbContext db, IImageProcessor ima
         var returnUrl = Request.Query["returnUrl"].FirstOrDefault();
         if (await LoadAsync(returnUrl) is { } challenge) return challenge;
         var form = await MultipartUpload.ReadAsync(Request, AvatarField, media.MaxUploadBytes, HttpContext.RequestAborted);
-        if (!await MultipartUpload.IsAntiforgeryValidAsync(HttpContext, form))
+        if (!await StreamedFormAntiforgery.IsValidAsync(HttpContext, form))
             return BadRequest();
         (DisplayName, Info) = (form[nameof(DisplayName)], form[nameof(Info)]);
         if (form.Error is not null) return Refuse(AvatarField, form.Error);

@@ -107,6 +107,24 @@
     if (form && total) form.querySelector(".attach-progress").value = (loaded / total) * 100;
   });
 
+  // An answer that is not the control (a crash, a lost connection) leaves it as it was, files and caption kept.
+  function showFailure(event, text) {
+    const form = event.target.closest?.("form[data-attach]");
+    if (!form) return;
+    form.querySelector(".attach-errors")?.remove();
+    const errors = document.createElement("ul");
+    errors.className = "attach-errors";
+    errors.setAttribute("role", "alert");
+    const item = document.createElement("li");
+    item.textContent = text;
+    errors.append(item);
+    form.querySelector(".attach-panel").prepend(errors);
+  }
+  document.addEventListener("htmx:responseError", (event) =>
+    showFailure(event, `The files were not sent (${event.detail.xhr.status}). They are still chosen: try again.`));
+  document.addEventListener("htmx:sendError", (event) =>
+    showFailure(event, "Couldn't reach the server. The files are still chosen: send them again when you're online."));
+
   const enhance = () => attachForm()?.setAttribute("data-enhanced", "");
   document.addEventListener("DOMContentLoaded", enhance);
   document.addEventListener("htmx:load", enhance);
