@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace RtChat.Web.Web;
 
-/// <summary>The <c>RateLimits</c> section: how many form posts one client address may make.</summary>
+/// <summary>The <c>RateLimits</c> section: how many form posts one client address, or one user, may make.</summary>
 public sealed class RateLimits
 {
     public const string Section = "RateLimits";
@@ -12,9 +12,14 @@ public sealed class RateLimits
     /// <summary>Log-in, sign-up, reset and resend posts per minute from one address (guessing and mail-bombing).</summary>
     public int AccountFormsPerMinute { get; set; } = 20;
 
+    /// <summary>Profile saves per minute by one user: each may carry an image to read and decode.</summary>
+    public int ProfileSavesPerMinute { get; set; } = 10;
+
     public static void AddTo(WebApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection(Section).Get<RateLimits>() ?? new RateLimits();
+        builder.Services.AddSingleton(limits);
+        builder.Services.AddSingleton<Pages.Profile.ProfileSaveThrottle>();
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
