@@ -27,6 +27,19 @@ public sealed class ProxyAttacksTests : AppFixture
     }
 
     [Test]
+    public async Task Guessing_passwords_from_a_new_ipv6_address_of_the_same_64_each_time_is_limited()
+    {
+        var statuses = await App.FailedLoginStatusesAsync(Limit + 1, i => $"2001:db8:1:2::{i + 1:x}");
+        var otherNetwork = await App.FailedLoginStatusAsync("2001:db8:1:3::1");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(statuses[^1], Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(otherNetwork, Is.EqualTo(HttpStatusCode.OK));
+        }
+    }
+
+    [Test]
     public async Task Guessing_passwords_with_a_new_forged_x_forwarded_for_each_time_is_still_limited()
     {
         // The client writes its own first entry; the proxy appends the address the connection really came from.
