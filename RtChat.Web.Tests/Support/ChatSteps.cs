@@ -41,6 +41,8 @@ public static class ChatSteps
         "<img src=x onerror=alert(1)>",
         "<div hx-get=\"/x\" hx-trigger=\"load\">boom</div>",
         "<div hx-swap-oob=\"true\" id=\"composer\">owned</div>",
+        "<b hx-on:click=\"alert(1)\">click</b>",
+        "<b _=\"on load call alert(1)\">hyperscript</b>",
     ];
 
     public static string RoomPath(string room) => "/chat/room/" + Uri.EscapeDataString(room);
@@ -111,14 +113,14 @@ public static class ChatSteps
 
     /// <summary>
     /// Fails unless <paramref name="article"/> (one rendered message) shows <paramref name="body"/> as plain text only:
-    /// no element inside its body, no script, no image but the avatar, no htmx or event-handler attribute anywhere in it.
+    /// no element inside its body, no script, no image but the avatar, no htmx, event-handler or _hyperscript attribute anywhere in it.
     /// </summary>
     public static void AssertShowsInertly(IElement article, string body)
     {
         var messageBody = article.QuerySelector(".message-body");
         var activeAttributes = article.QuerySelectorAll("*").Prepend(article)
             .SelectMany(e => e.Attributes.Select(a => $"<{e.LocalName} {a.Name}>"))
-            .Where(a => a.Contains(" hx-", StringComparison.Ordinal) || a.Contains(" on", StringComparison.Ordinal))
+            .Where(a => a.Contains(" hx-", StringComparison.Ordinal) || a.Contains(" on", StringComparison.Ordinal) || a.EndsWith(" _>", StringComparison.Ordinal))
             .ToList();
         using (Assert.EnterMultipleScope())
         {

@@ -19,10 +19,12 @@ public sealed class RtChatApp : WebApplicationFactory<Program>
     /// <summary>
     /// Settings every test app gets unless the fixture overrides them. The account-form rate limit is lifted:
     /// all tests of a fixture post from 127.0.0.1 within seconds. A rate-limit test passes its own low limit.
+    /// HTTPS is off: the app listens on plain http on loopback; the HTTPS tests turn it back on with an https origin.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string?> DefaultSettings = new Dictionary<string, string?>
     {
         ["RateLimits:AccountFormsPerMinute"] = "100000",
+        ["App:RequireHttps"] = "false",
     };
 
     private readonly IReadOnlyDictionary<string, string?> _settings;

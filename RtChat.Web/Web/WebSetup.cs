@@ -11,6 +11,7 @@ public static class WebSetup
 {
     /// <summary>Where htmx requests carry the antiforgery token (the page's <c>hx-headers</c>).</summary>
     public const string AntiforgeryHeader = "RequestVerificationToken";
+    public const string HealthPath = "/healthz";
 
     public static WebApplicationBuilder AddRtChatWeb(this WebApplicationBuilder builder)
     {
@@ -25,7 +26,10 @@ public static class WebSetup
         services.Decorate<IAntiforgery, ReusedRequestTokens>();
         services.Decorate<ITempDataProvider, QuietTempData>();
         services.AddHttpContextAccessor();
-        services.AddSingleton(PublicOrigin.From(builder.Configuration));
+        var origin = PublicOrigin.From(builder.Configuration);
+        services.AddSingleton(origin);
+        ForwardedHeadersSetup.AddTo(builder);
+        HttpsSetup.AddTo(builder, origin);
         services.AddScoped<CurrentUser>();
         services.AddSingleton<Assets>();
         RateLimits.AddTo(builder);
@@ -46,8 +50,10 @@ public static class WebSetup
 
     public static WebApplication UseRtChatWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error/500");
+        HttpsSetup.Use(app);
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
         app.UseVaryOnHtmx();
@@ -56,7 +62,7 @@ public static class WebSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks(HealthPath);
         app.MapRazorPages();
         return app;
     }

@@ -7,7 +7,8 @@ namespace RtChat.Web.Pages.Profile;
 /// <summary><c>/profile/edit</c>, and <c>/profile/onboarding</c> right after signing up (skippable).</summary>
 // The upload is streamed by MultipartUpload; the automatic check would read (and spool) the whole form first.
 [Authorize, IgnoreAntiforgeryToken]
-public class EditModel(CurrentUser current, AppDbContext db, IImageProcessor images, IFileStore files, MediaOptions media) : PageModel
+public class EditModel(
+    CurrentUser current, AppDbContext db, IImageProcessor images, IFileStore files, MediaOptions media, ProfileSaveThrottle saves) : PageModel
 {
     public const string AvatarField = "Avatar";
 
@@ -30,6 +31,11 @@ public class EditModel(CurrentUser current, AppDbContext db, IImageProcessor ima
     {
         var returnUrl = Request.Query["returnUrl"].FirstOrDefault();
         if (await LoadAsync(returnUrl) is { } challenge) return challenge;
+        if (!saves.TryAcquire(Profile.UserId))
+        {
+            (DisplayName, Info) = (Profile.DisplayName, Profile.Info);
+            return Refuse(string.Empty, ProfileSaveThrottle.Refusal, StatusCodes.Status429TooManyRequests);
+        }
         var form = await MultipartUpload.ReadAsync(Request, AvatarField, media.MaxUploadBytes, HttpContext.RequestAborted);
         if (!await StreamedFormAntiforgery.IsValidAsync(HttpContext, form))
             return BadRequest();
@@ -68,10 +74,10 @@ public class EditModel(CurrentUser current, AppDbContext db, IImageProcessor ima
         return Navigate(IsOnboarding ? Url.LocalOrHome(returnUrl) : "/profile");
     }
 
-    private IActionResult Refuse(string field, string message)
+    private IActionResult Refuse(string field, string message, int status = StatusCodes.Status422UnprocessableEntity)
     {
         ModelState.AddModelError(field, message);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Response.StatusCode = status;
         return Page();
     }
 

@@ -68,6 +68,8 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["App__PublicOrigin"] = $"http://127.0.0.1:{port}",
+            // Production serves HTTPS only; the bench's clients speak plain http to loopback.
+            ["App__RequireHttps"] = "false",
             ["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(workDir, "rtchat.db")}",
             ["Email__PickupDirectory"] = Path.Combine(workDir, "mail"),
             ["Media__Root"] = Path.Combine(workDir, "media"),
