@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using RtChat.Web.Domain.Chat;
+using RtChat.Web.Domain.Moderation;
 
 namespace RtChat.Web.Data;
 
@@ -17,6 +18,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ChatMessage> Messages => Set<ChatMessage>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Removal> Removals => Set<Removal>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using RtChat.Web.Data;
+using RtChat.Web.Domain.Chat;
+using RtChat.Web.Media;
+using RtChat.Web.Realtime;
+
+namespace RtChat.Web.Areas.Admin;
+
+public sealed record StoredFiles(int Count, long Bytes);
+
+public sealed record DashboardFigures(int Users, IReadOnlyDictionary<RoomKind, int> RoomsByKind, int MessagesToday, int OnlineNow,
+    StoredFiles Uploads);
+
+/// <summary>The dashboard's figures, read when it is opened (an admin page is rare; nothing here is kept).</summary>
+public sealed class AdminDashboard(AppDbContext db, IPresence presence, IFileStore files, TimeProvider clock)
+{
+    public async Task<DashboardFigures> ReadAsync()
+    {
+        var rooms = await db.Rooms.GroupBy(r => r.Kind).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync();
+        var midnight = new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+        return new DashboardFigures(
+            await db.Users.CountAsync(),
+            Enum.GetValues<RoomKind>().ToDictionary(kind => kind, kind => rooms.SingleOrDefault(r => r.Kind == kind)?.Count ?? 0),
+            await db.Messages.CountAsync(m => m.CreatedAt >= midnight),
+            await presence.OnlineTotalAsync(),
+            await StoredAvatarsOnlyUntilChatUploadsAsync());
+    }
+
+    /// <summary>
+    /// Placeholder until chat uploads are stored: counts the avatars only (profiles that have one) and sizes their files
+    /// in the file store. Replace with the store's own totals once attachments exist.
+    /// </summary>
+    public async Task<StoredFiles> StoredAvatarsOnlyUntilChatUploadsAsync()
+    {
+        var keys = await db.Profiles.Where(p => p.AvatarKey != null).Select(p => p.AvatarKey!).ToListAsync();
+        long bytes = 0;
+        foreach (var key in keys)
+        {
+            await using var file = files.OpenRead(key);
+            bytes += file?.Length ?? 0;
+        }
+        return new StoredFiles(keys.Count, bytes);
+    }
+}
