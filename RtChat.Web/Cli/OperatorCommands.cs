@@ -21,7 +21,7 @@ public static class OperatorCommands
     {
         if (args.Length == 0 || (args[0].StartsWith('-') && !HelpFlags.Contains(args[0]))) return null;
         // The operator reads the command's own lines; the app's routine log would bury them.
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter(level => level >= LogLevel.Warning);
         var app = new Lazy<WebApplication>(builder.Build);
         var root = new RootCommand("RtChat operator commands. Without a command, the app starts and serves.")
         {
