@@ -8,10 +8,8 @@ public static class Admins
     public const string Role = "Admin";
     public const string RoleId = "rtchat-admin-role";
 
-    private static readonly Func<AppDbContext, string, Task<bool>> HasRole =
-        EF.CompileAsyncQuery((AppDbContext db, string userId) => db.UserRoles.Any(r => r.UserId == userId && r.RoleId == RoleId));
-
-    public static Task<bool> IsAdminAsync(this AppDbContext db, string userId) => HasRole(db, userId);
+    public static Task<bool> IsAdminAsync(this AppDbContext db, string userId) =>
+        db.UserRoles.AnyAsync(r => r.UserId == userId && r.RoleId == RoleId);
 
     /// <summary>Admins who can still sign in (not locked out): the ones the area may never run out of.</summary>
     public static async Task<int> ActiveAdminCountAsync(this AppDbContext db, DateTimeOffset now)

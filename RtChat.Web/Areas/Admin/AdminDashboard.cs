@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RtChat.Web.Data;
 using RtChat.Web.Domain.Chat;
@@ -21,10 +22,15 @@ public sealed class AdminDashboard(AppDbContext db, IPresence presence, IFileSto
         return new DashboardFigures(
             await db.Users.CountAsync(),
             Enum.GetValues<RoomKind>().ToDictionary(kind => kind, kind => rooms.SingleOrDefault(r => r.Kind == kind)?.Count ?? 0),
-            await db.Messages.CountAsync(m => m.CreatedAt >= midnight),
+            await MessagesSinceAsync(midnight),
             await presence.OnlineTotalAsync(),
             await StoredAvatarsOnlyUntilChatUploadsAsync());
     }
+
+    private Task<int> MessagesSinceAsync(DateTimeOffset since) => db.Database.IsSqlite()
+        // SQLite keeps the time as text, which EF does not compare; every time is stored in UTC (+00:00), so the text sorts as the time.
+        ? db.Database.SqlQuery<int>($"SELECT COUNT(*) AS Value FROM Messages WHERE CreatedAt >= {since.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)}").SingleAsync()
+        : db.Messages.CountAsync(m => m.CreatedAt >= since);
 
     /// <summary>
     /// Placeholder until chat uploads are stored: counts the avatars only (profiles that have one) and sizes their files
