@@ -16,7 +16,7 @@ public sealed class SeedDemoCommandTests
         var counts = await CountsAsync(run);
         var second = await run.RunAsync("seed-demo");
 
-        var spread = await run.QueryAsync(db => db.Messages.Select(m => m.CreatedAt).ToListAsync());
+        var spread = await run.QueryAsync(db => db.Messages.OrderBy(m => m.Id).Select(m => m.CreatedAt).ToListAsync());
         using (Assert.EnterMultipleScope())
         {
             Assert.That(first.ExitCode, Is.Zero, first.ToString());
@@ -29,6 +29,7 @@ public sealed class SeedDemoCommandTests
             Assert.That(counts.Privates, Is.EqualTo(1));
             Assert.That(counts.Messages, Is.GreaterThanOrEqualTo(200));
             Assert.That(spread.Max() - spread.Min(), Is.GreaterThan(TimeSpan.FromDays(3)), "spread over days");
+            Assert.That(spread, Is.Ordered, "ids grow with time, across rooms, as when people chat");
             Assert.That(second.ExitCode, Is.Zero, second.ToString());
             Assert.That(second.Output, Does.Contain("alice"), "the log-ins again");
             Assert.That(await CountsAsync(run), Is.EqualTo(counts), "a second run adds nothing");

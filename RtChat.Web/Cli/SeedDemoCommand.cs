@@ -48,9 +48,13 @@ internal static class SeedDemoCommand
         if (!await db.Messages.AnyAsync(m => ids.Contains(m.AuthorId), cancellationToken))
         {
             var random = new Random(2026);
-            added += await PostAsync(db, publicRoom!, ids, DemoConversation.PublicLines, 240, TimeSpan.FromDays(6), now, random);
-            added += await PostAsync(db, group!, ids.Take(4).ToList(), DemoConversation.GroupLines, 60, TimeSpan.FromDays(4), now, random);
-            added += await PostAsync(db, pair!, ids.Take(2).ToList(), DemoConversation.PrivateLines, 40, TimeSpan.FromDays(2), now, random);
+            // Added oldest first, whatever the room, so ids grow with time as they do when people chat.
+            var messages = Plan(publicRoom!, ids, DemoConversation.PublicLines, 240, TimeSpan.FromDays(6), now, random)
+                .Concat(Plan(group!, ids.Take(4).ToList(), DemoConversation.GroupLines, 60, TimeSpan.FromDays(4), now, random))
+                .Concat(Plan(pair!, ids.Take(2).ToList(), DemoConversation.PrivateLines, 40, TimeSpan.FromDays(2), now, random))
+                .OrderBy(m => m.CreatedAt).ToList();
+            db.Messages.AddRange(messages);
+            added = messages.Count;
             services.GetRequiredService<AuditLog>().Record(Actor.CommandLine, AuditAction.DemoSeeded, "the demo", $"{added} messages");
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -90,19 +94,16 @@ internal static class SeedDemoCommand
         return group;
     }
 
-    /// <summary>Messages from <paramref name="authors"/> in turn-ish, oldest first, spread over <paramref name="span"/> up to a few minutes ago.</summary>
-    private static async Task<int> PostAsync(AppDbContext db, ChatRoom room, IReadOnlyList<string> authors, string[] lines, int count,
-        TimeSpan span, DateTimeOffset now, Random random)
+    /// <summary>Messages by <paramref name="authors"/> at random, spread over <paramref name="span"/> up to a few minutes ago.</summary>
+    private static IEnumerable<ChatMessage> Plan(ChatRoom room, IReadOnlyList<string> authors, string[] lines, int count, TimeSpan span,
+        DateTimeOffset now, Random random)
     {
         var rules = new MessageRules();
         var step = span / count;
         for (var i = 0; i < count; i++)
         {
             var at = now - span + step * i + TimeSpan.FromSeconds(random.Next(0, (int)Math.Max(1, step.TotalSeconds / 2)));
-            var authorId = authors[random.Next(authors.Count)];
-            db.Messages.Add(room.Post(authorId, lines[i % lines.Length], rules, at));
+            yield return room.Post(authors[random.Next(authors.Count)], lines[i % lines.Length], rules, at);
         }
-        await db.SaveChangesAsync();
-        return count;
     }
 }
