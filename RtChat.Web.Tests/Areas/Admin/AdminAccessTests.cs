@@ -92,6 +92,15 @@ public sealed class AdminAccessTests : AppFixture
     }
 
     [Test]
+    public async Task An_admins_post_without_the_request_token_is_refused()
+    {
+        using var response = await _sessions[Who.Admin].PostWithTokenAsync(AdminSteps.UserPath(_targetId, "Lock"), token: null);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await App.QueryAsync(db => db.Users.Where(u => u.Id == _targetId).Select(u => u.LockoutEnd).SingleAsync()), Is.Null);
+    }
+
+    [Test]
     public async Task Refused_posts_change_nothing()
     {
         foreach (var post in Posts)
