@@ -1,4 +1,6 @@
+using RtChat.Web.Areas.Admin;
 using RtChat.Web.Areas.Identity;
+using RtChat.Web.Cli;
 using RtChat.Web.Data;
 using RtChat.Web.Email;
 using RtChat.Web.Media;
@@ -11,6 +13,8 @@ builder.AddRtChatEmail();
 builder.AddRtChatWeb();
 builder.AddRtChatRealtime();
 builder.AddRtChatMedia();
+builder.AddRtChatAdmin();
+if (await builder.RunRtChatCommandAsync(args) is { } exitCode) return exitCode;
 
 var app = builder.Build();
 await app.PrepareRtChatDatabaseAsync();
@@ -18,5 +22,6 @@ app.UseRtChatWeb();
 app.MapRtChatRealtime();
 app.MapRtChatMedia();
 app.Run();
+return 0;
 
 public partial class Program;

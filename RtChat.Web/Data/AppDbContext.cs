@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using RtChat.Web.Domain.Chat;
+using RtChat.Web.Domain.Moderation;
 using RtChat.Web.Media.Attachments;
 
 namespace RtChat.Web.Data;
@@ -20,6 +21,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Removal> Removals => Set<Removal>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<DeletedFile> DeletedFiles => Set<DeletedFile>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -10,6 +10,10 @@ public sealed class ChatFrames(FragmentRenderer renderer)
     public async Task<SocketFrame> MessageAsync(int roomId, MessageView message) =>
         new(Audience.Room(roomId), await renderer.RenderAsync<MessageAppend>(new Dictionary<string, object?> { [nameof(MessageAppend.Message)] = message }), message.Id);
 
+    /// <summary>Deleted messages, for the room's open pages to drop.</summary>
+    public async Task<SocketFrame> MessagesRemovedAsync(int roomId, IReadOnlyCollection<long> ids) =>
+        new(Audience.Room(roomId), await renderer.RenderAsync<MessageRemoval>(new Dictionary<string, object?> { [nameof(MessageRemoval.Ids)] = ids }));
+
     /// <summary>The whole online list, for a socket that just opened: it replaces what the page showed.</summary>
     public async Task<SocketFrame> PresenceSnapshotAsync(int roomId, IReadOnlyCollection<string> online) =>
         new(Audience.Room(roomId), await renderer.RenderAsync<RoomPresence>(new Dictionary<string, object?> { [nameof(RoomPresence.Online)] = online }));

@@ -39,6 +39,7 @@ public static class AccountsSetup
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 4;
             })
+            .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddUserValidator<UsernameRulesValidator>()
             .AddErrorDescriber<AccountErrors>();
