@@ -1,0 +1,43 @@
+using RtChat.Bench.Infrastructure;
+using RtChat.Web.Media;
+
+namespace RtChat.Bench.Scenarios;
+
+/// <summary>
+/// The chat half of <c>images</c>: the same photo → stored chat picture and its thumbnail, as a shared image goes through
+/// <see cref="IImageProcessor.MakeChatPictureAsync"/>, one at a time in this process; its figures stand beside the avatar's.
+/// </summary>
+public static partial class ImagesScenario
+{
+    private sealed record ChatPictureRuns(ChatPicture Last, List<double> Ms, List<double> PeakMb)
+    {
+        public double P50 => Stats.Percentile(Ms, 50);
+    }
+
+    private static async Task<ChatPictureRuns> ChatPicturesAsync(IImageProcessor images, byte[] photo, int runs, int pid, CancellationToken ct)
+    {
+        ChatPicture picture = null!;
+        var ms = new List<double>();
+        var peakMb = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var (time, peak) = await MeasureAsync(pid, async () => picture = await images.MakeChatPictureAsync(photo, ct));
+            ms.Add(time);
+            peakMb.Add(peak);
+        }
+        return new ChatPictureRuns(picture, ms, peakMb);
+    }
+
+    /// <param name="longestSide">The photo's longest side: the stored picture's is that, or the cap if smaller.</param>
+    private static void ReportChatPictures(Report report, ChatPictureRuns chat, MediaOptions options, int longestSide, double avatarP50, double avatarPeakMb)
+    {
+        var (full, thumbnail) = (chat.Last.Full, chat.Last.Thumbnail);
+        report.Check("the chat picture is a WebP capped at the configured side, with a thumbnail within its square",
+            full.ContentType == "image/webp" && Math.Max(full.Width, full.Height) == Math.Min(longestSide, options.ChatImageMaxSide)
+            && thumbnail.ContentType == "image/webp" && Math.Max(thumbnail.Width, thumbnail.Height) == options.ThumbnailSide,
+            $"{full.Width}x{full.Height} ({full.Bytes.Length / 1024} KiB) and {thumbnail.Width}x{thumbnail.Height} ({thumbnail.Bytes.Length / 1024} KiB)");
+        report.Add(new Figure($"chat picture ({options.ChatImageMaxSide} px WebP) + {options.ThumbnailSide} px thumbnail from the same JPEG, p50",
+            chat.P50, "ms", avatarP50, "the avatar"));
+        report.Add(new Figure("  its peak memory growth (max of runs)", chat.PeakMb.Max(), "MB", avatarPeakMb, "the avatar", "≤ 300 MB", chat.PeakMb.Max() <= 300));
+    }
+}
