@@ -60,7 +60,7 @@ public static partial class ImagesScenario
             twoPeak.Add(peak);
         }
 
-        var chat = await ChatPicturesAsync(images, photo, runs, pid, ct);
+        var chat = await ChatPicturesAsync(images, options, photo, runs, pid, ct);
 
         var pngBomb = HeaderOnlyImages.Png(50_000, 50_000);
         var jpegBomb = HeaderOnlyImages.Jpeg(50_000, 50_000);
@@ -140,13 +140,7 @@ public static partial class ImagesScenario
             "-extent", $"{size}x{size}", "-strip", "-quality", options.WebpQuality.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "webp:" + Path.Combine(dir, "avatar.webp"),
         ];
-        var times = new List<double>();
-        for (var i = 0; i < runs + 1; i++)
-        {
-            var start = Stats.Now;
-            await ServerProcess.RunAsync(convert, arguments, TimeSpan.FromMinutes(1));
-            if (i > 0) times.Add(Stats.Ms(Stats.Now - start));
-        }
+        var times = await TimeCommandAsync(convert, arguments, runs);
         var peakKb = GetRusage(-1 /* RUSAGE_CHILDREN */, out var usage) == 0 ? usage.MaxRssKb : 0;
         Directory.Delete(dir, recursive: true);
         return new CliReference(times.Count, Stats.Percentile(times, 50), times.Max(), peakKb / 1024.0);
