@@ -34,11 +34,18 @@ public static partial class ChatUploadBurst
             ["Media:ChatImageMaxSide"] = options.ChatImageMaxSide.ToString(CultureInfo.InvariantCulture),
         });
         var users = await AppUser.RegisterManyAsync(server.BaseAddress, count, ct);
+        // Each its own connection with the user's cookies and no 60 s limit: the last of ten waits for nine pictures.
+        var clients = users.Select((user, i) => new HttpClient(Loopback.NewHandler(Loopback.Source(i), cookies: null))
+        {
+            BaseAddress = server.BaseAddress,
+            Timeout = TimeSpan.FromMinutes(10),
+            DefaultRequestHeaders = { { "Cookie", user.CookieHeader } },
+        }).ToArray();
         try
         {
-            var tokens = await Task.WhenAll(users.Select(user => TokenAsync(user, ct)));
+            var tokens = await Task.WhenAll(clients.Select(client => TokenAsync(client, ct)));
             // Loads the server's image coders and compiles the upload path, as any earlier upload would have.
-            var warm = await UploadAsync(users[0], tokens[0], photo, "warm-up.jpg", ct);
+            var warm = await UploadAsync(clients[0], tokens[0], photo, "warm-up.jpg", ct);
             report.Check("a first upload (warm-up) is stored", warm.Status == HttpStatusCode.OK && !warm.Refused, $"{(int)warm.Status}");
 
             var db = new BenchDatabase(Path.Combine(workDir, "rtchat.db"));
@@ -46,10 +53,10 @@ public static partial class ChatUploadBurst
             var rssBefore = server.Memory().Rss;
             ProcStatus.ResetPeak(server.Pid);
             var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var uploads = users.Select((user, i) => Task.Run(async () =>
+            var uploads = clients.Select((client, i) => Task.Run(async () =>
             {
                 await go.Task;
-                return await UploadAsync(user, tokens[i], photo, $"photo-{i}.jpg", ct);
+                return await UploadAsync(client, tokens[i], photo, $"photo-{i}.jpg", ct);
             }, ct)).ToArray();
             var start = Stats.Now;
             go.SetResult();
@@ -78,22 +85,23 @@ public static partial class ChatUploadBurst
         }
         finally
         {
+            foreach (var client in clients) client.Dispose();
             foreach (var user in users) user.Dispose();
         }
     }
 
     /// <summary>The antiforgery token htmx sends with every request of the room page (its body's <c>hx-headers</c>).</summary>
-    private static async Task<string> TokenAsync(AppUser user, CancellationToken ct)
+    private static async Task<string> TokenAsync(HttpClient client, CancellationToken ct)
     {
-        var page = await user.GetStringAsync(AppUser.RoomPath(AppUser.PublicChat), ct);
+        var page = await client.GetStringAsync(AppUser.RoomPath(AppUser.PublicChat), ct);
         var headers = HxHeaders().Match(page) is { Success: true } m
             ? JsonSerializer.Deserialize<Dictionary<string, string>>(WebUtility.HtmlDecode(m.Groups[1].Value))
             : null;
-        return headers?.GetValueOrDefault(WebSetup.AntiforgeryHeader) ?? throw new InvalidOperationException($"No hx-headers token on the room page for {user.Username}.");
+        return headers?.GetValueOrDefault(WebSetup.AntiforgeryHeader) ?? throw new InvalidOperationException("No hx-headers token on the room page.");
     }
 
     /// <summary>The attach control's post: the caption, then the file; the answer is the control again (with any refusal).</summary>
-    private static async Task<Sent> UploadAsync(AppUser user, string token, byte[] photo, string name, CancellationToken ct)
+    private static async Task<Sent> UploadAsync(HttpClient client, string token, byte[] photo, string name, CancellationToken ct)
     {
         using var content = new MultipartFormDataContent { { new StringContent($"Bench photo {name}"), "Caption" } };
         var file = new ByteArrayContent(photo);
@@ -103,7 +111,7 @@ public static partial class ChatUploadBurst
         request.Headers.Add("HX-Request", "true");
         request.Headers.Add(WebSetup.AntiforgeryHeader, token);
         var start = Stats.Now;
-        using var response = await user.Http.SendAsync(request, ct);
+        using var response = await client.SendAsync(request, ct);
         var answer = await response.Content.ReadAsStringAsync(ct);
         return new Sent(response.StatusCode, answer.Contains("attach-errors", StringComparison.Ordinal), Stats.Ms(Stats.Now - start));
     }
