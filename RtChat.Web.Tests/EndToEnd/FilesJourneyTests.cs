@@ -44,6 +44,8 @@ public sealed partial class FilesJourneyTests : BrowserJourney
             Assert.That(stored.Width, Is.GreaterThan(stored.ThumbnailWidth!.Value));
             Assert.That(await uploadBar(), Is.EqualTo(100), "the bar followed the upload to its end");
         }
+        await viewer.Locator("img").ClickAsync();
+        await Expect(_alice.Page.Locator("dialog[data-picture-viewer][open]")).ToHaveCountAsync(0);
         await Expect(_bob.Message(caption).Locator("a.attachment-picture img")).ToHaveCountAsync(1);
         await Expect(Caption(_bob)).ToHaveValueAsync("");
         await Expect(Attach(_bob).Locator("[data-attach-chosen] li")).ToHaveCountAsync(0);
@@ -68,6 +70,31 @@ public sealed partial class FilesJourneyTests : BrowserJourney
         Assert.That(download.SuggestedFilename, Is.EqualTo(name));
         var saved = await download.PathAsync();
         Assert.That(await File.ReadAllBytesAsync(saved), Is.EqualTo(pdf), "the same bytes as shared");
+        AssertNoBrowserErrors();
+    }
+
+    [Test]
+    public async Task A_picture_pasted_into_the_composer_waits_in_the_attach_panel_and_goes_with_its_caption()
+    {
+        var caption = $"Screenshot {Guid.NewGuid():N}";
+        var png = TestImages.Encode("PNG", 300, 200, (x, y) => [(byte)x, (byte)y, 200]);
+        // What the browser hands a page when a screenshot is pasted: a paste event whose clipboard holds a file.
+        await _bob.Composer.EvaluateAsync("""
+            (composer, bytes) => {
+              const clipboard = new DataTransfer();
+              clipboard.items.add(new File([new Uint8Array(bytes)], "image.png", { type: "image/png" }));
+              composer.dispatchEvent(new ClipboardEvent("paste", { clipboardData: clipboard, bubbles: true, cancelable: true }));
+            }
+            """, png.Select(b => (int)b).ToArray());
+
+        await Expect(Attach(_bob).Locator("[data-attach-chosen] li")).ToContainTextAsync("image.png");
+        await Expect(_bob.Composer).ToHaveValueAsync("");
+        await Caption(_bob).FillAsync(caption);
+        await Attach(_bob).GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+
+        var picture = _alice.Message(caption).Locator("a.attachment-picture[data-picture] > img");
+        await Expect(picture).ToBeVisibleAsync(Live);
+        Assert.That(await NaturalWidthAsync(picture), Is.EqualTo(300), "a picture smaller than the thumbnail keeps its size");
         AssertNoBrowserErrors();
     }
 
