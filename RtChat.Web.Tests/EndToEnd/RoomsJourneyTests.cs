@@ -102,12 +102,19 @@ public sealed partial class RoomsJourneyTests : BrowserJourney
 
         // Alice removes Bob in another tab; her group page stays open.
         var edit = await NewPageAsync(_alice, "alice's edit tab");
-        edit.Dialog += (_, dialog) => dialog.AcceptAsync();
+        var asked = new List<string>();
+        edit.Dialog += (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            dialog.AcceptAsync();
+        };
         await edit.GotoAsync(roomUrl.Replace("/chat/room/", "/chat/edit/", StringComparison.Ordinal));
         var bobsRow = edit.GetByTestId("members").Locator("li").Filter(new() { HasText = _bob.User.Username });
         await bobsRow.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
         await Expect(edit.GetByTestId("removed")).ToContainTextAsync(_bob.User.Username);
         await Expect(edit.GetByTestId("members")).Not.ToContainTextAsync(_bob.User.Username);
+        Assert.That(asked, Has.One.Matches<string>(m => m.StartsWith("Remove ", StringComparison.Ordinal) && m.EndsWith(" from the group?", StringComparison.Ordinal)),
+            "the admin confirmed, asked with the member's name");
 
         var ended = _bob.Page.GetByTestId("access-ended");
         await Expect(ended).ToContainTextAsync("The admin removed you from this group.", Live);

@@ -52,6 +52,27 @@ public sealed class ChatPicturePipelineTests
         Assert.That((picture.Full.Width, picture.Full.Height, picture.Thumbnail.Width, picture.Thumbnail.Height), Is.EqualTo((80, 30, 80, 30)));
     }
 
+    [TestCase(300, 200)]
+    [TestCase(390, 260)]
+    public async Task A_jpeg_under_the_cap_keeps_its_size(int width, int height)
+    {
+        var jpeg = TestImages.Encode("JPEG", width, height, (x, y) => [(byte)x, (byte)y, 60]);
+
+        var picture = await _images.MakeChatPictureAsync(jpeg, CancellationToken.None);
+
+        Assert.That((picture.Full.Width, picture.Full.Height), Is.EqualTo((width, height)), "decoded as it is, never scaled up");
+    }
+
+    [Test]
+    public async Task A_large_jpeg_is_decoded_small_but_never_under_the_cap()
+    {
+        var jpeg = TestImages.Encode("JPEG", 3200, 1600, (x, y) => [(byte)(x / 13), (byte)(y / 7), 60]);
+
+        var picture = await _images.MakeChatPictureAsync(jpeg, CancellationToken.None);
+
+        Assert.That((picture.Full.Width, picture.Full.Height), Is.EqualTo((400, 200)));
+    }
+
     [Test]
     public async Task A_png_keeps_its_transparency()
     {

@@ -77,8 +77,6 @@ public sealed class MarkupAttacksTests : AppFixture
     }
 
     [TestCase("'+pwn()+'")]
-    [Ignore("Open hole: Pages/Chat/Edit.cshtml writes the member's name into the Remove form's _hyperscript "
-            + "(confirm('Remove @member.Name from the group?')); HTML encoding does not stop '+pwn()+' there. Pages/Chat is being changed elsewhere.")]
     public async Task Markup_in_a_display_name_shows_as_text_on_the_group_admins_member_list(string payload)
     {
         var (hostile, plain, admin) = await PeopleAsync(payload);

@@ -40,12 +40,13 @@ public sealed class MagickImageProcessor : IImageProcessor, IDisposable
     public Task<ProcessedImage> MakeAvatarAsync(ReadOnlyMemory<byte> upload, CancellationToken ct)
     {
         var size = (uint)_options.AvatarSize;
-        return ProcessAsync(upload, decodeHint: size * 2, image => new ProcessedImage(AvatarShape.Apply(image, size, _options.WebpQuality), "image/webp", (int)size, (int)size), ct);
+        // The square is cut from the smaller side; decoding it at twice the avatar keeps the resize sharp.
+        return ProcessAsync(upload, (width, height) => 2.0 * size / Math.Min(width, height), image => new ProcessedImage(AvatarShape.Apply(image, size, _options.WebpQuality), "image/webp", (int)size, (int)size), ct);
     }
 
     public async Task<ChatPicture> MakeChatPictureAsync(ReadOnlyMemory<byte> upload, CancellationToken ct)
     {
-        var (full, thumbnail) = await ProcessAsync(upload, decodeHint: (uint)_options.ChatImageMaxSide,
+        var (full, thumbnail) = await ProcessAsync(upload, (width, height) => (double)_options.ChatImageMaxSide / Math.Max(width, height),
             image => PictureShape.Apply(image, (uint)_options.ChatImageMaxSide, (uint)_options.ThumbnailSide, _options.WebpQuality), ct);
         return new ChatPicture(full, thumbnail, GifFrames.IsAnimated(upload.Span));
     }
@@ -53,7 +54,8 @@ public sealed class MagickImageProcessor : IImageProcessor, IDisposable
     public void Dispose() => _gate.Dispose();
 
     /// <summary>Cheap checks on the request thread, then the decode and <paramref name="shape"/> off it, a few images at a time.</summary>
-    private async Task<T> ProcessAsync<T>(ReadOnlyMemory<byte> upload, uint decodeHint, Func<MagickImage, T> shape, CancellationToken ct)
+    /// <param name="scaleNeeded">The smallest scale of the image (from its size) the shape still needs; below 1 a JPEG is decoded smaller.</param>
+    private async Task<T> ProcessAsync<T>(ReadOnlyMemory<byte> upload, Func<uint, uint, double> scaleNeeded, Func<MagickImage, T> shape, CancellationToken ct)
     {
         if (upload.Length > _options.MaxUploadBytes)
             throw ImageRejectedException.FileTooLarge(_options);
@@ -65,7 +67,7 @@ public sealed class MagickImageProcessor : IImageProcessor, IDisposable
         await _gate.WaitAsync(ct);
         try
         {
-            return await Task.Run(() => Process(upload, format, decodeHint, shape, ct), ct);
+            return await Task.Run(() => Process(upload, format, scaleNeeded, shape, ct), ct);
         }
         finally
         {
@@ -73,13 +75,16 @@ public sealed class MagickImageProcessor : IImageProcessor, IDisposable
         }
     }
 
-    private T Process<T>(ReadOnlyMemory<byte> upload, ImageFormat format, uint decodeHint, Func<MagickImage, T> shape, CancellationToken ct)
+    private T Process<T>(ReadOnlyMemory<byte> upload, ImageFormat format, Func<uint, uint, double> scaleNeeded, Func<MagickImage, T> shape,
+        CancellationToken ct)
     {
-        CheckDimensions(upload, format);
+        var (width, height) = CheckDimensions(upload, format);
+        var scale = scaleNeeded(width, height);
+        (uint, uint)? decodeAtLeast = scale < 1 ? ((uint)Math.Ceiling(width * scale), (uint)Math.Ceiling(height * scale)) : null;
         var deadline = new Deadline(_options.ImageTimeout, ct);
         try
         {
-            using var image = MagickReading.Read(upload.Span, format, decodeHint);
+            using var image = MagickReading.Read(upload.Span, format, decodeAtLeast);
             deadline.ThrowIfStopped();
             image.Progress += (_, e) => e.Cancel = deadline.IsStopped;
             var result = shape(image);
@@ -95,7 +100,7 @@ public sealed class MagickImageProcessor : IImageProcessor, IDisposable
     }
 
     /// <summary>Reads the header only and refuses images over the pixel limits before any pixel is decoded.</summary>
-    private void CheckDimensions(ReadOnlyMemory<byte> upload, ImageFormat format)
+    private (uint Width, uint Height) CheckDimensions(ReadOnlyMemory<byte> upload, ImageFormat format)
     {
         uint width, height;
         try
@@ -114,6 +119,7 @@ public sealed class MagickImageProcessor : IImageProcessor, IDisposable
             _logger.LogInformation("Refused a {Width}x{Height} {Format} upload", width, height, format);
             throw ImageRejectedException.TooManyPixels(_options);
         }
+        return (width, height);
     }
 
     private bool IsOverLimits(long width, long height) =>

@@ -13,7 +13,7 @@ internal static class MagickReading
     public static (uint Width, uint Height) Ping(ReadOnlySpan<byte> upload, ImageFormat format)
     {
         var info = new MagickImageInfo();
-        info.Read(upload, Settings(format, decodeHint: null));
+        info.Read(upload, Settings(format, decodeAtLeast: null));
         return (info.Width, info.Height);
     }
 
@@ -21,15 +21,18 @@ internal static class MagickReading
     /// Decodes the first frame. A coder's warning that data was missing (a truncated JPEG: grey where data was missing)
     /// and an empty result both mean the file is damaged, so both throw.
     /// </summary>
-    /// <param name="decodeHint">The smallest side worth decoding: JPEGs are then decoded at 1/2..1/8 scale, no smaller.</param>
-    public static MagickImage Read(ReadOnlySpan<byte> upload, ImageFormat format, uint decodeHint)
+    /// <param name="decodeAtLeast">
+    /// A size smaller than the image's that is all the caller needs: a JPEG is then decoded at the smallest of libjpeg's
+    /// scales (n/8) that still covers it. Never larger than the image: libjpeg would scale up too.
+    /// </param>
+    public static MagickImage Read(ReadOnlySpan<byte> upload, ImageFormat format, (uint Width, uint Height)? decodeAtLeast)
     {
         var image = new MagickImage();
         MagickWarningException? damage = null;
         image.Warning += (_, e) => damage ??= e.Exception as MagickCorruptImageWarningException;
         try
         {
-            image.Read(upload, Settings(format, decodeHint));
+            image.Read(upload, Settings(format, decodeAtLeast));
             if (damage is not null)
                 throw damage;
             if (image.Width == 0 || image.Height == 0)
@@ -47,11 +50,11 @@ internal static class MagickReading
     /// With the coder named, ImageMagick does not guess the format from the content, so MVG, MSL, SVG, PS or text can
     /// never be chosen by the bytes (and the policy would refuse them if they were).
     /// </summary>
-    private static MagickReadSettings Settings(ImageFormat format, uint? decodeHint)
+    private static MagickReadSettings Settings(ImageFormat format, (uint Width, uint Height)? decodeAtLeast)
     {
         var settings = new MagickReadSettings { Format = CoderOf(format), FrameIndex = 0, FrameCount = 1 };
-        if (format == ImageFormat.Jpeg && decodeHint is { } side)
-            settings.SetDefines(new JpegReadDefines { Size = new MagickGeometry(side, side) });
+        if (format == ImageFormat.Jpeg && decodeAtLeast is { } size)
+            settings.SetDefines(new JpegReadDefines { Size = new MagickGeometry(size.Width, size.Height) });
         return settings;
     }
 
