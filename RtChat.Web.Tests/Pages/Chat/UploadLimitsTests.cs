@@ -57,23 +57,6 @@ public sealed class UploadLimitsTests : AppFixture
         }
     }
 
-    private sealed class HeldContent(byte[] body, Task release) : HttpContent
-    {
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-        {
-            await stream.WriteAsync(body.AsMemory(0, body.Length / 2));
-            await stream.FlushAsync();
-            await release;
-            await stream.WriteAsync(body.AsMemory(body.Length / 2));
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = body.Length;
-            return true;
-        }
-    }
-
     [Test]
     public async Task A_second_upload_of_the_same_user_is_refused_while_the_first_is_in_flight_and_goes_after()
     {

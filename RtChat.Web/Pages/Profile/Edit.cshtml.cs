@@ -8,7 +8,8 @@ namespace RtChat.Web.Pages.Profile;
 // The upload is streamed by MultipartUpload; the automatic check would read (and spool) the whole form first.
 [Authorize, IgnoreAntiforgeryToken]
 public class EditModel(
-    CurrentUser current, AppDbContext db, IImageProcessor images, IFileStore files, MediaOptions media, ProfileSaveThrottle saves) : PageModel
+    CurrentUser current, AppDbContext db, IImageProcessor images, IFileStore files, MediaOptions media, ProfileSaveThrottle saves,
+    UploadSlots uploads) : PageModel
 {
     public const string AvatarField = "Avatar";
 
@@ -36,8 +37,17 @@ public class EditModel(
             (DisplayName, Info) = (Profile.DisplayName, Profile.Info);
             return Refuse(string.Empty, ProfileSaveThrottle.Refusal, StatusCodes.Status429TooManyRequests);
         }
-        var form = await MultipartUpload.ReadAsync(Request, AvatarField, media.MaxUploadBytes, HttpContext.RequestAborted);
-        if (!await StreamedFormAntiforgery.IsValidAsync(HttpContext, form))
+        var (slot, busy) = uploads.TryTake(Profile.UserId);
+        if (slot is null)
+        {
+            (DisplayName, Info) = (Profile.DisplayName, Profile.Info);
+            return Refuse(AvatarField, busy!, StatusCodes.Status429TooManyRequests);
+        }
+        using var _ = slot;
+        // The token (a header, or the field the form writes first) is checked before the file is read.
+        var form = await MultipartUpload.ReadAsync(Request, AvatarField, media.MaxUploadBytes, HttpContext.RequestAborted,
+            fields => StreamedFormAntiforgery.IsValidAsync(HttpContext, fields));
+        if (form.Forged || !await StreamedFormAntiforgery.IsValidAsync(HttpContext, form))
             return BadRequest();
         (DisplayName, Info) = (form[nameof(DisplayName)], form[nameof(Info)]);
         if (form.Error is not null) return Refuse(AvatarField, form.Error);
