@@ -8,7 +8,7 @@ namespace RtChat.Web.Data;
 /// <summary>
 /// The one way messages are deleted (one, or all of a banned author's): in one transaction with the rest of the unit of
 /// work (the audit line), then each room's kept newest page is forgotten and its open pages drop the messages live.
-/// Whatever a message owns outside its row (attachment files) goes here too, once the deletion is committed.
+/// An attachment's files need nothing here: the database queues them as its row goes (<see cref="Domain.Chat.Attachment"/>).
 /// A page that is away while this happens and resumes later keeps showing the message until it reloads.
 /// </summary>
 public sealed class MessageDeletion(AppDbContext db, NewestPages pages, ChatFrames frames, IBackplane backplane)
