@@ -34,6 +34,8 @@ public sealed class CommandRun : IDisposable
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["App__PublicOrigin"] = "http://localhost:5000";
+        start.Environment["App__RequireHttps"] = "false";
+        start.Environment["Media__FilesRoot"] = Path.Combine(Root, "files");
         start.Environment["ConnectionStrings__Sqlite"] = $"Data Source={DatabaseFile}";
         start.Environment["Media__Root"] = Path.Combine(Root, "media");
         start.Environment["DataProtection__KeysDirectory"] = Path.Combine(Root, "keys");
