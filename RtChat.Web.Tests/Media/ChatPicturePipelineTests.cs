@@ -63,14 +63,16 @@ public sealed class ChatPicturePipelineTests
         Assert.That((picture.Full.Width, picture.Full.Height), Is.EqualTo((width, height)), "decoded as it is, never scaled up");
     }
 
-    [Test]
-    public async Task A_large_jpeg_is_decoded_small_but_never_under_the_cap()
+    [TestCase(3200, 1600, 400, 200)]
+    [TestCase(1000, 700, 400, 280)]
+    [TestCase(2999, 2001, 400, 267)]
+    public async Task A_large_jpeg_is_decoded_small_but_never_under_the_cap(int width, int height, int storedWidth, int storedHeight)
     {
-        var jpeg = TestImages.Encode("JPEG", 3200, 1600, (x, y) => [(byte)(x / 13), (byte)(y / 7), 60]);
+        var jpeg = TestImages.Encode("JPEG", width, height, (x, y) => [(byte)(x / 13), (byte)(y / 7), 60]);
 
         var picture = await _images.MakeChatPictureAsync(jpeg, CancellationToken.None);
 
-        Assert.That((picture.Full.Width, picture.Full.Height), Is.EqualTo((400, 200)));
+        Assert.That((picture.Full.Width, picture.Full.Height), Is.EqualTo((storedWidth, storedHeight)));
     }
 
     [Test]

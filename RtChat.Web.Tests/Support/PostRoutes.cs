@@ -21,7 +21,8 @@ public static partial class PostRoutes
         foreach (var page in pages)
         {
             var compiled = page as CompiledPageActionDescriptor ?? await loader.LoadAsync(page, EndpointMetadataCollection.Empty);
-            var path = "/" + Parameter().Replace(page.AttributeRouteInfo!.Template!, value);
+            // A parameter that must be a number gets one, so that its route is reached at all.
+            var path = "/" + Parameter().Replace(page.AttributeRouteInfo!.Template!, p => p.Value.Contains(":int", StringComparison.Ordinal) ? "1" : value);
             foreach (var handler in compiled.HandlerMethods.Where(h => HttpMethods.IsPost(h.HttpMethod)))
                 urls.Add(handler.Name is null ? path : $"{path}?handler={handler.Name}");
         }

@@ -28,4 +28,16 @@ public static class StreamedFormAntiforgery
     }
 
     public static Task<bool> IsValidAsync(HttpContext context, UploadForm form) => IsValidAsync(context, form.Fields);
+
+    /// <summary>
+    /// What can be told before the body is touched: a token in the header is checked now; without one, only a multipart
+    /// body (whose first field may carry it) is worth reading on.
+    /// </summary>
+    public static async Task<bool> RefusedUpFrontAsync(HttpContext context)
+    {
+        var header = context.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName;
+        if (header is not null && !StringValues.IsNullOrEmpty(context.Request.Headers[header]))
+            return !await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context);
+        return !(context.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) ?? false);
+    }
 }

@@ -40,8 +40,8 @@ public sealed class MagickImageProcessor : IImageProcessor, IDisposable
     public Task<ProcessedImage> MakeAvatarAsync(ReadOnlyMemory<byte> upload, CancellationToken ct)
     {
         var size = (uint)_options.AvatarSize;
-        // The square is cut from the smaller side; decoding it at twice the avatar keeps the resize sharp.
-        return ProcessAsync(upload, (width, height) => 2.0 * size / Math.Min(width, height), image => new ProcessedImage(AvatarShape.Apply(image, size, _options.WebpQuality), "image/webp", (int)size, (int)size), ct);
+        // The square is cut from the smaller side, which need be no larger than the avatar.
+        return ProcessAsync(upload, (width, height) => (double)size / Math.Min(width, height), image => new ProcessedImage(AvatarShape.Apply(image, size, _options.WebpQuality), "image/webp", (int)size, (int)size), ct);
     }
 
     public async Task<ChatPicture> MakeChatPictureAsync(ReadOnlyMemory<byte> upload, CancellationToken ct)
@@ -79,8 +79,7 @@ public sealed class MagickImageProcessor : IImageProcessor, IDisposable
         CancellationToken ct)
     {
         var (width, height) = CheckDimensions(upload, format);
-        var scale = scaleNeeded(width, height);
-        (uint, uint)? decodeAtLeast = scale < 1 ? ((uint)Math.Ceiling(width * scale), (uint)Math.Ceiling(height * scale)) : null;
+        var decodeAtLeast = JpegScale(width, height, scaleNeeded(width, height));
         var deadline = new Deadline(_options.ImageTimeout, ct);
         try
         {
@@ -120,6 +119,16 @@ public sealed class MagickImageProcessor : IImageProcessor, IDisposable
             throw ImageRejectedException.TooManyPixels(_options);
         }
         return (width, height);
+    }
+
+    /// <summary>
+    /// The size to ask libjpeg for: it decodes at n/8 scale, n the nearest to what is asked, so the ask is the image at
+    /// the first eighth at or above <paramref name="scale"/>, exactly; none when that is the whole image.
+    /// </summary>
+    private static (uint Width, uint Height)? JpegScale(uint width, uint height, double scale)
+    {
+        var eighths = (int)Math.Ceiling(scale * 8 - 1e-9);
+        return eighths >= 8 ? null : ((uint)Math.Ceiling(width * Math.Max(1, eighths) / 8.0), (uint)Math.Ceiling(height * Math.Max(1, eighths) / 8.0));
     }
 
     private bool IsOverLimits(long width, long height) =>

@@ -22,8 +22,8 @@ internal static class MagickReading
     /// and an empty result both mean the file is damaged, so both throw.
     /// </summary>
     /// <param name="decodeAtLeast">
-    /// A size smaller than the image's that is all the caller needs: a JPEG is then decoded at the smallest of libjpeg's
-    /// scales (n/8) that still covers it. Never larger than the image: libjpeg would scale up too.
+    /// A smaller size to decode a JPEG at, one of libjpeg's n/8 scales of it (libjpeg takes the nearest, and would scale
+    /// up for a size larger than the image).
     /// </param>
     public static MagickImage Read(ReadOnlySpan<byte> upload, ImageFormat format, (uint Width, uint Height)? decodeAtLeast)
     {

@@ -96,6 +96,7 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
     // No parameters: binding one would read (and spool) the whole body before ChatUploads streams it.
     public async Task<IActionResult> OnPostUploadAsync()
     {
+        if (await StreamedFormAntiforgery.RefusedUpFrontAsync(HttpContext)) return BadRequest();
         var room = await db.FindForUserAsync(RouteData.Values["name"] as string, UserId);
         if (room is null || !room.CanBeReadBy(UserId)) return NotFound();
         Room = RoomCard.Of(room);

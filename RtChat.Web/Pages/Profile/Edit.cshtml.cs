@@ -30,6 +30,7 @@ public class EditModel(
     // No parameters to bind: binding one would make MVC read (and spool) the whole form before MultipartUpload streams it.
     public async Task<IActionResult> OnPostAsync()
     {
+        if (await StreamedFormAntiforgery.RefusedUpFrontAsync(HttpContext)) return BadRequest();
         var returnUrl = Request.Query["returnUrl"].FirstOrDefault();
         if (await LoadAsync(returnUrl) is { } challenge) return challenge;
         if (!saves.TryAcquire(Profile.UserId))
