@@ -11,6 +11,7 @@ builder.AddRtChatEmail();
 builder.AddRtChatWeb();
 builder.AddRtChatRealtime();
 builder.AddRtChatMedia();
+builder.AddRtChatRedis();
 
 var app = builder.Build();
 await app.PrepareRtChatDatabaseAsync();
