@@ -55,6 +55,13 @@ public abstract class TwoNodesFixture
         return socket;
     }
 
+    /// <summary>
+    /// Posts a first message and waits for it on <paramref name="socket"/>: it may come by the page's resume, but once it is
+    /// there the resume is done, and a message posted after it can only come live.
+    /// </summary>
+    protected static async Task WaitUntilLiveAsync(ChatSocket socket, RtChatApp node, WebSession web, string room) =>
+        await socket.WaitForMessageAsync(await SendAsync(node, web, room, $"Are you there? {Guid.NewGuid()}"));
+
     protected static async Task<long> SendAsync(RtChatApp node, WebSession web, string room, string body)
     {
         using var there = On(node, web);
@@ -62,10 +69,10 @@ public abstract class TwoNodesFixture
         return await node.MessageIdAsync(body);
     }
 
-    /// <summary>Asks again until <paramref name="condition"/> holds, for at most <see cref="ChatSocket.Patience"/>.</summary>
-    protected static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    /// <summary>Asks again until <paramref name="condition"/> holds, for at most <paramref name="patience"/> (<see cref="ChatSocket.Patience"/>).</summary>
+    protected static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan? patience = null)
     {
-        var deadline = DateTime.UtcNow + ChatSocket.Patience;
+        var deadline = DateTime.UtcNow + (patience ?? ChatSocket.Patience);
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline) return false;

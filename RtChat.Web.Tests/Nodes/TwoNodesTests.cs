@@ -14,6 +14,7 @@ public sealed class TwoNodesTests : TwoNodesFixture
     {
         using var chat = await NodeA.PrivateChatAsync();
         await using var bobOnB = await OpenRoomPageAsync(NodeB, chat.BobWeb, chat.Room, "bob's socket on node B");
+        await WaitUntilLiveAsync(bobOnB, NodeA, chat.AliceWeb, chat.Room);
 
         var id = await SendAsync(NodeA, chat.AliceWeb, chat.Room, $"Hi from A, {Guid.NewGuid()}");
 
@@ -93,6 +94,7 @@ public sealed class TwoNodesTests : TwoNodesFixture
     {
         using var chat = await NodeA.PrivateChatAsync();
         await using var bobOnB = await OpenRoomPageAsync(NodeB, chat.BobWeb, chat.Room, "bob's socket on node B");
+        await WaitUntilLiveAsync(bobOnB, NodeA, chat.AliceWeb, chat.Room);
         var real = BackplaneWire.Encode(new BackplaneMessage(Guid.NewGuid(), RevokedUser: "someone"));
         byte[][] garbage = ["not ours"u8.ToArray(), [], real[..^3], [2, .. real[1..]], [.. real, 0]];
         await using (var stray = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString))
