@@ -89,6 +89,25 @@ public sealed class TwoNodesTests : TwoNodesFixture
     }
 
     [Test]
+    public async Task Logging_out_of_other_sessions_on_node_A_ends_a_stolen_cookie_on_node_B_at_once()
+    {
+        var (thief, user) = await NodeA.SignedUpAsync("owner");
+        using var _ = thief;
+        using var thiefOnB = On(NodeB, thief);
+        using var owner = NodeA.NewSession();
+        using (await owner.PostLoginAsync(user.Email, user.Password)) { }
+        await using var thiefsPage = await ChatSocket.ConnectAsync(NodeB.BaseAddress, thief, room: null, name: "the thief's page on node B");
+        Assert.That((await thiefOnB.GetPageAsync(ProfileSteps.EditPath)).Url.AbsolutePath, Is.EqualTo(ProfileSteps.EditPath), "node B took the cookie");
+
+        using (await owner.PostFormAsync("/profile/sessions")) { }
+
+        // The notice comes after the revocation on the channel, which node B reads in order.
+        await thiefsPage.WaitForAsync(f => f.Contains("data-testid=\"session-ended\"", StringComparison.Ordinal), "the session-ended notice");
+        using var thiefsNext = await thiefOnB.GetAsync(ProfileSteps.EditPath);
+        AccountSteps.AssertRedirectsToLogin(thiefsNext);
+    }
+
+    [Test]
     public async Task Garbage_on_the_channel_is_logged_and_ignored()
     {
         using var chat = await NodeA.PrivateChatAsync();
