@@ -22,6 +22,8 @@ public sealed class RedisOutageTests : TwoNodesFixture
         await WaitUntilLiveAsync(bobOnA, NodeA, chat.AliceWeb, chat.Room);
         await WaitUntilLiveAsync(bobOnB, NodeA, chat.AliceWeb, chat.Room);
 
+        var (saidByA, saidByB) = (UnreachableWarnings(LogsOfA), UnreachableWarnings(LogsOfB));
+
         await Redis.StopAsync();
         Assert.That(await EventuallyAsync(async () => await HealthAsync(NodeA) == "Degraded" && await HealthAsync(NodeB) == "Degraded"),
             "both nodes say Degraded on /healthz");
@@ -32,8 +34,8 @@ public sealed class RedisOutageTests : TwoNodesFixture
         }
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(LogsOfA.Logs.Count(l => l.Level == LogLevel.Warning && l.Message.StartsWith(Unreachable)), Is.EqualTo(1), "node A says it once");
-            Assert.That(LogsOfB.Logs.Count(l => l.Level == LogLevel.Warning && l.Message.StartsWith(Unreachable)), Is.EqualTo(1), "node B says it once");
+            Assert.That(UnreachableWarnings(LogsOfA), Is.EqualTo(saidByA + 1), "node A says it once");
+            Assert.That(UnreachableWarnings(LogsOfB), Is.EqualTo(saidByB + 1), "node B says it once");
         }
 
         await Redis.StartAsync();
@@ -42,6 +44,29 @@ public sealed class RedisOutageTests : TwoNodesFixture
 
         await bobOnB.WaitForMessageAsync(await SendAsync(NodeA, chat.AliceWeb, chat.Room, $"Across again, {Guid.NewGuid()}"));
     }
+
+    [Test]
+    public async Task A_profile_edit_made_on_node_A_while_Redis_was_away_shows_on_node_B_once_it_is_back()
+    {
+        var (web, _) = await NodeA.SignedUpAsync("away");
+        using var __ = web;
+        using var onB = On(NodeB, web);
+        await onB.GetPageAsync(ProfileSteps.EditPath); // node B keeps the user's card
+
+        await Redis.StopAsync();
+        Assert.That(await EventuallyAsync(async () => await HealthAsync(NodeA) == "Degraded" && await HealthAsync(NodeB) == "Degraded"),
+            "both nodes know Redis is away");
+        using (await web.SaveProfileAsync(null, displayName: "Renamed While Away")) { }
+        await Redis.StartAsync();
+        Assert.That(await EventuallyAsync(async () => await HealthAsync(NodeA) == "Healthy" && await HealthAsync(NodeB) == "Healthy", Reconnecting),
+            "both nodes are back");
+
+        Assert.That(await EventuallyAsync(async () => (await onB.GetPageAsync(ProfileSteps.EditPath)).HeaderName() == "Renamed While Away"),
+            "node B's header shows the new name");
+    }
+
+    private static int UnreachableWarnings(LogRecorder logs) =>
+        logs.Logs.Count(l => l.Level == LogLevel.Warning && l.Message.StartsWith(Unreachable, StringComparison.Ordinal));
 
     private static async Task<string> HealthAsync(RtChatApp node)
     {

@@ -17,4 +17,11 @@ public sealed class PageCaches(UserCards users, RoomCards rooms, NewestPages pag
         else
             foreach (var room in stale.RoomPages) pages.Forget(room);
     }
+
+    public void ForgetAll()
+    {
+        users.ForgetAll();
+        rooms.ForgetAll();
+        pages.ForgetAll();
+    }
 }

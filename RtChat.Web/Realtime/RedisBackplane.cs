@@ -8,7 +8,8 @@ namespace RtChat.Web.Realtime;
 /// Frames, cache forgets and revocations through one Redis pub/sub channel. Every node, the publisher included, delivers
 /// the frames it receives to its own sockets, so all nodes deliver in the order Redis received them. While Redis is
 /// unreachable a frame goes straight to this node's sockets (pages elsewhere catch up by their resume when they reconnect)
-/// and the other nodes miss the forgets; the multiplexer reconnects and subscribes again by itself.
+/// and the other nodes miss the forgets (so when it is back, each node forgets all it keeps); the multiplexer reconnects
+/// and subscribes again by itself.
 /// </summary>
 internal sealed class RedisBackplane(
     IConnectionMultiplexer redis, LocalSockets sockets, PageCaches caches, Revocations revocations, ILogger<RedisBackplane> logger)
@@ -76,8 +77,10 @@ internal sealed class RedisBackplane(
             logger.LogWarning(e, "Redis is unreachable: frames reach this node's sockets only, and other nodes miss this one's cache forgets, until it is back.");
     }
 
+    // The forgets other nodes published while Redis was away never came: anything kept may be stale.
     private void Reachable()
     {
+        caches.ForgetAll();
         if (Interlocked.Exchange(ref _unreachable, 0) == 1)
             logger.LogInformation("Redis is reachable again: frames go to every node.");
     }
