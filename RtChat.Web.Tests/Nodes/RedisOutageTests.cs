@@ -48,10 +48,9 @@ public sealed class RedisOutageTests : TwoNodesFixture
     [Test]
     public async Task A_profile_edit_made_on_node_A_while_Redis_was_away_shows_on_node_B_once_it_is_back()
     {
-        var (web, _) = await NodeA.SignedUpAsync("away");
+        var (web, onB) = await UserKnownToBothAsync("away");
         using var __ = web;
-        using var onB = On(NodeB, web);
-        await onB.GetPageAsync(ProfileSteps.EditPath); // node B keeps the user's card
+        using var ___ = onB;
 
         await Redis.StopAsync();
         Assert.That(await EventuallyAsync(async () => await HealthAsync(NodeA) == "Degraded" && await HealthAsync(NodeB) == "Degraded"),
@@ -61,8 +60,7 @@ public sealed class RedisOutageTests : TwoNodesFixture
         Assert.That(await EventuallyAsync(async () => await HealthAsync(NodeA) == "Healthy" && await HealthAsync(NodeB) == "Healthy", Reconnecting),
             "both nodes are back");
 
-        Assert.That(await EventuallyAsync(async () => (await onB.GetPageAsync(ProfileSteps.EditPath)).HeaderName() == "Renamed While Away"),
-            "node B's header shows the new name");
+        Assert.That(await NodeBShowsNameAsync(onB, "Renamed While Away"), "node B's header shows the new name");
     }
 
     private static int UnreachableWarnings(LogRecorder logs) =>

@@ -69,6 +69,19 @@ public abstract class TwoNodesFixture
         return await node.MessageIdAsync(body);
     }
 
+    /// <summary>A new user signed in on node A, whose card node B keeps (it showed them a page); the same browser on both nodes.</summary>
+    protected async Task<(WebSession OnA, WebSession OnB)> UserKnownToBothAsync(string prefix)
+    {
+        var (onA, _) = await NodeA.SignedUpAsync(prefix);
+        var onB = On(NodeB, onA);
+        await onB.GetPageAsync(ProfileSteps.EditPath);
+        return (onA, onB);
+    }
+
+    /// <summary>Whether node B's next page shows <paramref name="onB"/>'s user as <paramref name="name"/>, within the patience.</summary>
+    protected static Task<bool> NodeBShowsNameAsync(WebSession onB, string name) =>
+        EventuallyAsync(async () => (await onB.GetPageAsync(ProfileSteps.EditPath)).HeaderName() == name);
+
     /// <summary>Asks again until <paramref name="condition"/> holds, for at most <paramref name="patience"/> (<see cref="ChatSocket.Patience"/>).</summary>
     protected static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan? patience = null)
     {

@@ -36,15 +36,13 @@ public sealed class TwoNodesTests : TwoNodesFixture
     [Test]
     public async Task A_profile_edit_on_node_A_shows_on_node_B_next_page()
     {
-        var (web, _) = await NodeA.SignedUpAsync("edit");
+        var (web, onB) = await UserKnownToBothAsync("edit");
         using var __ = web;
-        using var onB = On(NodeB, web);
-        await onB.GetPageAsync(ProfileSteps.EditPath); // node B keeps the user's card
+        using var ___ = onB;
 
         using (await web.SaveProfileAsync(null, displayName: "Renamed On A")) { }
 
-        Assert.That(await EventuallyAsync(async () => (await onB.GetPageAsync(ProfileSteps.EditPath)).HeaderName() == "Renamed On A"),
-            "node B's header shows the new name");
+        Assert.That(await NodeBShowsNameAsync(onB, "Renamed On A"), "node B's header shows the new name");
     }
 
     [Test]
