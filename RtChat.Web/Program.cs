@@ -14,6 +14,7 @@ builder.AddRtChatWeb();
 builder.AddRtChatRealtime();
 builder.AddRtChatMedia();
 builder.AddRtChatAdmin();
+builder.AddRtChatRedis();
 if (await builder.RunRtChatCommandAsync(args) is { } exitCode) return exitCode;
 
 var app = builder.Build();

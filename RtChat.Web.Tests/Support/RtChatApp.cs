@@ -29,12 +29,14 @@ public sealed class RtChatApp : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly bool _ownsRoot;
 
     /// <param name="settings">
     /// Configuration on top of <see cref="DefaultSettings"/> and <c>App:PublicOrigin</c> (this app's own address); same keys win.
     /// </param>
     /// <param name="services">Extra registrations, for the few tests that need the app to misbehave.</param>
-    public RtChatApp(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="sharedRoot">Another app's <see cref="Root"/> to run on (a second web node on its database and files); its owner deletes it.</param>
+    public RtChatApp(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string? sharedRoot = null)
     {
         _services = services;
         // Mail links come from the configured public origin, so the port is chosen before the app is configured.
@@ -44,7 +46,8 @@ public sealed class RtChatApp : WebApplicationFactory<Program>
         _settings = DefaultSettings.Concat(ownOrigin).Concat(settings ?? new Dictionary<string, string?>())
             .GroupBy(pair => pair.Key)
             .ToDictionary(group => group.Key, group => group.Last().Value);
-        Root = Directory.CreateTempSubdirectory("rtchat-tests-").FullName;
+        _ownsRoot = sharedRoot is null;
+        Root = sharedRoot ?? Directory.CreateTempSubdirectory("rtchat-tests-").FullName;
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         StartServer();
         Mailbox = new Mailbox(MailDirectory);
@@ -110,7 +113,7 @@ public sealed class RtChatApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        if (Directory.Exists(Root))
+        if (_ownsRoot && Directory.Exists(Root))
             Directory.Delete(Root, recursive: true);
     }
 }

@@ -17,9 +17,12 @@ public sealed class WebSession : IDisposable
 
     private readonly HttpClient _http;
 
-    public WebSession(Uri baseAddress)
+    public WebSession(Uri baseAddress) : this(baseAddress, new CookieContainer()) { }
+
+    /// <summary>The same browser's cookies sent to another address (another web node on the same host).</summary>
+    public WebSession(Uri baseAddress, CookieContainer cookies)
     {
-        Cookies = new CookieContainer();
+        Cookies = cookies;
         _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false })
         {
             BaseAddress = baseAddress,

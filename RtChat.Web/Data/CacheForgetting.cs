@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using RtChat.Web.Domain.Chat;
+using RtChat.Web.Realtime;
 
 namespace RtChat.Web.Data;
 
@@ -11,9 +12,9 @@ namespace RtChat.Web.Data;
 /// Makes every cached read forget what a save changed, once the change is committed: at the end of the save, or of the
 /// transaction it ran in (a read that ran before the commit would see the old rows again). Saves are the one way in:
 /// a bulk update (<c>ExecuteUpdate</c>) changes nothing cached here, and a new one that does must forget by hand.
-/// Node-local: with several nodes, the backplane must carry the same forgets.
+/// With several nodes, the others are told the same forgets (<see cref="IOtherNodes"/>).
 /// </summary>
-public sealed class CacheForgetting(UserCards users, RoomCards rooms, NewestPages pages) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class CacheForgetting(PageCaches caches, IOtherNodes otherNodes) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     private sealed class Changes
     {
@@ -112,18 +113,18 @@ public sealed class CacheForgetting(UserCards users, RoomCards rooms, NewestPage
     private void Forget(DbContext? context)
     {
         if (context is null || !_uncommitted.TryGetValue(context, out var changes)) return;
+        StaleCaches stale;
         lock (changes)
         {
-            foreach (var user in changes.Users) users.Forget(user);
-            foreach (var room in changes.Rooms) rooms.Forget(room);
             // Every page may show an author's messages under their old name and avatar (or, deleted, still show them).
-            if (changes.Authors.Count > 0) pages.ForgetAll();
-            else
-                foreach (var room in changes.RoomMessages) pages.Forget(room);
+            stale = new StaleCaches([.. changes.Users], [.. changes.Rooms], [.. changes.RoomMessages], AllPages: changes.Authors.Count > 0);
             changes.Users.Clear();
             changes.Authors.Clear();
             changes.Rooms.Clear();
             changes.RoomMessages.Clear();
         }
+        if (stale.IsEmpty) return;
+        caches.Forget(stale);
+        otherNodes.Forget(stale);
     }
 }

@@ -14,6 +14,7 @@ public static class DataSetup
         builder.Services.AddSingleton<UserCards>();
         builder.Services.AddSingleton<RoomCards>();
         builder.Services.AddSingleton<NewestPages>();
+        builder.Services.AddSingleton<PageCaches>();
         builder.Services.AddSingleton<CacheForgetting>();
         // Pooled: every request and every posted message uses a context, and a fresh one costs ~5% of the CPU of each.
         if (options.Provider == DatabaseProvider.SqlServer)

@@ -35,5 +35,7 @@ public sealed class RoomCards : IDisposable
 
     public void Forget(string name) => _cards.Forget(name);
 
+    public void ForgetAll() => _cards.ForgetAll();
+
     public void Dispose() => _cards.Dispose();
 }

@@ -28,5 +28,7 @@ public sealed class UserCards : IDisposable
 
     public void Forget(string userId) => _cards.Forget(userId);
 
+    public void ForgetAll() => _cards.ForgetAll();
+
     public void Dispose() => _cards.Dispose();
 }

@@ -7,10 +7,11 @@ namespace RtChat.Web.Realtime;
 /// since the last one (so a burst of joins is one frame, and its size follows the changes, not the room). A socket that
 /// just opened gets the room's whole list from the same loop, so that list and the changes after it never cross.
 /// The chat lists that show the room learn whether someone is on its page, when that changes. Also refreshes this node's
-/// connections well within the TTL and expires the silent ones.
+/// connections well within the TTL and expires the silent ones. Presence is counted per node, so each node tells only
+/// its own sockets what it counts: another node's count would contradict it.
 /// </summary>
 public sealed class PresencePublisher(
-    IPresence presence, LocalSockets sockets, ChatFrames frames, IBackplane backplane, RoomListers listers, RealtimeOptions options,
+    IPresence presence, LocalSockets sockets, ChatFrames frames, RoomListers listers, RealtimeOptions options,
     TimeProvider clock, ILogger<PresencePublisher> logger) : PeriodicWork(options.PresenceInterval, clock, logger)
 {
     protected override string Name => "Presence update";
@@ -56,7 +57,7 @@ public sealed class PresencePublisher(
         var total = await presence.OnlineTotalAsync();
         if (total == _lastTotal) return;
         _lastTotal = total;
-        await backplane.PublishAsync(await frames.OnlineTotalAsync(total), cancellationToken);
+        sockets.Deliver(await frames.OnlineTotalAsync(total));
     }
 
     private async Task AnnounceChangesAsync(int room, CancellationToken cancellationToken)
@@ -68,9 +69,9 @@ public sealed class PresencePublisher(
         if (online.Count == 0) _announced.Remove(room);
         else _announced[room] = online;
         if (cameOnline.Count == 0 && wentOffline.Count == 0) return;
-        await backplane.PublishAsync(await frames.PresenceChangesAsync(room, online.Count, cameOnline, wentOffline), cancellationToken);
+        sockets.Deliver(await frames.PresenceChangesAsync(room, online.Count, cameOnline, wentOffline));
         if (DotOf(before) != DotOf(online))
-            await backplane.PublishAsync(await frames.RoomDotAsync(await listers.OfAsync(room, cancellationToken), room, online), cancellationToken);
+            sockets.Deliver(await frames.RoomDotAsync(await listers.OfAsync(room, cancellationToken), room, online));
     }
 
     /// <summary>What a chat list's dot for the room depends on: nobody, the one person there (green for all but them), several.</summary>

@@ -15,6 +15,7 @@ public static class RealtimeSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LocalSockets>();
         services.AddSingleton<IBackplane, InProcessBackplane>();
+        services.AddSingleton<IOtherNodes, NoOtherNodes>();
         services.AddSingleton<IPresence, InMemoryPresence>();
         services.AddSingleton<FragmentRenderer>();
         services.AddSingleton<ChatFrames>();

@@ -4,11 +4,11 @@ namespace RtChat.Web.Areas.Identity;
 
 /// <summary>
 /// Ends a user's sessions: a new security stamp (every cookie with the old one fails its check), recorded so cookies are
-/// checked on their next request (<see cref="Revocations"/>), and their open pages told and closed. The session asking
+/// checked on their next request on every node (<see cref="Revocations"/>), and their open pages told and closed. The session asking
 /// keeps going with a renewed cookie.
 /// </summary>
 public sealed class SessionEnding(UserManager<AppUser> users, SignInManager<AppUser> signIn, Revocations revocations, ChatFrames frames,
-    IBackplane backplane)
+    IBackplane backplane, IOtherNodes otherNodes)
 {
     public const string Ended = "You were signed out: your password changed or you logged out of your other sessions.";
     public const string Deleted = "This account was deleted.";
@@ -26,6 +26,7 @@ public sealed class SessionEnding(UserManager<AppUser> users, SignInManager<AppU
     public async Task EndedAsync(string userId, string? keptStamp, string reason = Ended)
     {
         revocations.Record(userId);
+        otherNodes.Revoked(userId);
         await backplane.PublishAsync(await frames.SessionEndedAsync(userId, keptStamp, reason));
     }
 }

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Logging;
+using RtChat.Web.Realtime;
+using RtChat.Web.Tests.Support;
+using StackExchange.Redis;
+
+namespace RtChat.Web.Tests.Nodes;
+
+/// <summary>Redis goes away and comes back: the nodes keep serving their own sockets, say so once, and join up again by themselves.</summary>
+public sealed class RedisOutageTests : TwoNodesFixture
+{
+    private const string Unreachable = "Redis is unreachable";
+
+    // The multiplexer's reconnect backs off for a few seconds.
+    private static readonly TimeSpan Reconnecting = TimeSpan.FromSeconds(30);
+
+    [Test]
+    public async Task Without_Redis_each_node_serves_its_own_sockets_and_after_it_they_deliver_across_again()
+    {
+        using var chat = await NodeA.PrivateChatAsync();
+        await using var bobOnA = await OpenRoomPageAsync(NodeA, chat.BobWeb, chat.Room, "bob's socket on node A");
+        await using var bobOnB = await OpenRoomPageAsync(NodeB, chat.BobWeb, chat.Room, "bob's socket on node B");
+        await WaitUntilLiveAsync(bobOnA, NodeA, chat.AliceWeb, chat.Room);
+        await WaitUntilLiveAsync(bobOnB, NodeA, chat.AliceWeb, chat.Room);
+
+        var (saidByA, saidByB) = (UnreachableWarnings(LogsOfA), UnreachableWarnings(LogsOfB));
+
+        await Redis.StopAsync();
+        Assert.That(await EventuallyAsync(async () => await HealthAsync(NodeA) == "Degraded" && await HealthAsync(NodeB) == "Degraded"),
+            "both nodes say Degraded on /healthz");
+        for (var i = 0; i < 3; i++)
+        {
+            await bobOnA.WaitForMessageAsync(await SendAsync(NodeA, chat.AliceWeb, chat.Room, $"Still here on A, {Guid.NewGuid()}"));
+            await bobOnB.WaitForMessageAsync(await SendAsync(NodeB, chat.AliceWeb, chat.Room, $"Still here on B, {Guid.NewGuid()}"));
+        }
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(UnreachableWarnings(LogsOfA), Is.EqualTo(saidByA + 1), "node A says it once");
+            Assert.That(UnreachableWarnings(LogsOfB), Is.EqualTo(saidByB + 1), "node B says it once");
+        }
+
+        await Redis.StartAsync();
+        Assert.That(await EventuallyAsync(async () => await HealthAsync(NodeA) == "Healthy" && await HealthAsync(NodeB) == "Healthy"
+            && await SubscribersAsync() == 2, Reconnecting), "both nodes are back on the channel");
+
+        await bobOnB.WaitForMessageAsync(await SendAsync(NodeA, chat.AliceWeb, chat.Room, $"Across again, {Guid.NewGuid()}"));
+    }
+
+    [Test]
+    public async Task A_profile_edit_made_on_node_A_while_Redis_was_away_shows_on_node_B_once_it_is_back()
+    {
+        var (web, onB) = await UserKnownToBothAsync("away");
+        using var __ = web;
+        using var ___ = onB;
+
+        await Redis.StopAsync();
+        Assert.That(await EventuallyAsync(async () => await HealthAsync(NodeA) == "Degraded" && await HealthAsync(NodeB) == "Degraded"),
+            "both nodes know Redis is away");
+        using (await web.SaveProfileAsync(null, displayName: "Renamed While Away")) { }
+        await Redis.StartAsync();
+        Assert.That(await EventuallyAsync(async () => await HealthAsync(NodeA) == "Healthy" && await HealthAsync(NodeB) == "Healthy", Reconnecting),
+            "both nodes are back");
+
+        Assert.That(await NodeBShowsNameAsync(onB, "Renamed While Away"), "node B's header shows the new name");
+    }
+
+    private static int UnreachableWarnings(LogRecorder logs) =>
+        logs.Logs.Count(l => l.Level == LogLevel.Warning && l.Message.StartsWith(Unreachable, StringComparison.Ordinal));
+
+    private static async Task<string> HealthAsync(RtChatApp node)
+    {
+        using var http = new HttpClient { BaseAddress = node.BaseAddress };
+        return await http.GetStringAsync("/healthz");
+    }
+
+    private async Task<long> SubscribersAsync()
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString);
+        var answer = (RedisResult[])(await redis.GetDatabase().ExecuteAsync("PUBSUB", "NUMSUB", RedisBackplane.Channel.ToString()))!;
+        return (long)answer[1];
+    }
+}
