@@ -75,6 +75,20 @@ public sealed class TwoNodesTests : TwoNodesFixture
     }
 
     [Test]
+    public async Task A_room_count_is_the_same_on_both_nodes_and_follows_people_on_either()
+    {
+        using var chat = await NodeA.PrivateChatAsync();
+        await using var aliceOnA = await ChatSocket.ConnectAsync(NodeA.BaseAddress, chat.AliceWeb, chat.Room, name: "alice's socket on node A");
+        await using var bobOnB = await ChatSocket.ConnectAsync(NodeB.BaseAddress, chat.BobWeb, chat.Room, name: "bob's socket on node B");
+
+        await aliceOnA.WaitForOnlineCountAsync(2);
+        await bobOnB.WaitForOnlineCountAsync(2);
+        await aliceOnA.CloseAsync();
+
+        await bobOnB.WaitForOnlineCountAsync(1);
+    }
+
+    [Test]
     public async Task Removing_a_member_on_node_A_closes_their_socket_on_node_B()
     {
         using var people = await NodeA.TwoPeopleAsync();

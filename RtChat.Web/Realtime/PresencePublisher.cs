@@ -7,16 +7,16 @@ namespace RtChat.Web.Realtime;
 /// since the last one (so a burst of joins is one frame, and its size follows the changes, not the room). A socket that
 /// just opened gets the room's whole list from the same loop, so that list and the changes after it never cross.
 /// The chat lists that show the room learn whether someone is on its page, when that changes. Also refreshes this node's
-/// connections well within the TTL and expires the silent ones. Presence is counted per node, so each node tells only
-/// its own sockets what it counts: another node's count would contradict it.
+/// connections well within the TTL and expires the silent ones. Each node tells its own sockets: with several nodes each
+/// reads the same counts (<see cref="RedisPresence"/>) and learns of changes made elsewhere through
+/// <see cref="StalePresence"/>.
 /// </summary>
 public sealed class PresencePublisher(
-    IPresence presence, LocalSockets sockets, ChatFrames frames, RoomListers listers, RealtimeOptions options,
+    IPresence presence, StalePresence changes, LocalSockets sockets, ChatFrames frames, RoomListers listers, RealtimeOptions options,
     TimeProvider clock, ILogger<PresencePublisher> logger) : PeriodicWork(options.PresenceInterval, clock, logger)
 {
     protected override string Name => "Presence update";
 
-    private readonly ConcurrentDictionary<int, byte> _changed = new();
     private readonly ConcurrentQueue<ChatConnection> _opened = new();
 
     private static readonly IReadOnlySet<string> Nobody = new HashSet<string>();
@@ -26,10 +26,7 @@ public sealed class PresencePublisher(
     private DateTimeOffset _nextRefresh;
     private int _lastTotal = -1;
 
-    public void MarkChanged(int? roomId)
-    {
-        if (roomId is { } id) _changed[id] = 0;
-    }
+    public void MarkChanged(int? roomId) => changes.Mark(roomId);
 
     /// <summary>A socket opened (and already receives the room's frames): it gets the whole list at the next update.</summary>
     public void Opened(ChatConnection connection)
@@ -47,12 +44,16 @@ public sealed class PresencePublisher(
         }
         foreach (var room in await presence.ExpireAsync())
             MarkChanged(room);
-        foreach (var room in _changed.Keys)
+        var rooms = changes.TakeRooms().ToHashSet();
+        if (changes.TakeEverything())
         {
-            _changed.TryRemove(room, out _);
-            await AnnounceChangesAsync(room, cancellationToken);
+            rooms.UnionWith(_announced.Keys);
+            rooms.UnionWith(sockets.All.Select(c => c.RoomId ?? 0).Where(id => id != 0));
         }
+        foreach (var room in rooms)
+            await AnnounceChangesAsync(room, cancellationToken);
         await SendWholeListsAsync();
+        if (!changes.TakeSite()) return;
         // Every socket on the site gets the total, so it goes out only when it moved (a second tab does not move it).
         var total = await presence.OnlineTotalAsync();
         if (total == _lastTotal) return;

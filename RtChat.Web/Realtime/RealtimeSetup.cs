@@ -17,6 +17,7 @@ public static class RealtimeSetup
         services.AddSingleton<IBackplane, InProcessBackplane>();
         services.AddSingleton<IOtherNodes, NoOtherNodes>();
         services.AddSingleton<IPresence, InMemoryPresence>();
+        services.AddSingleton<StalePresence>();
         services.AddSingleton<FragmentRenderer>();
         services.AddSingleton<ChatFrames>();
         services.AddSingleton<FragmentMarkup>();

@@ -6,7 +6,7 @@ namespace RtChat.Web.Realtime;
 
 /// <summary>
 /// Several web nodes: with <c>Realtime:Backplane=Redis</c>, Redis (<c>ConnectionStrings:Redis</c>) carries every node's
-/// frames, cache forgets and revocations, and holds the data-protection keys, so a cookie made on one node works on all.
+/// frames, cache forgets and revocations, keeps who is online, and holds the data-protection keys, so a cookie made on one node works on all.
 /// </summary>
 public static class RedisSetup
 {
@@ -32,6 +32,9 @@ public static class RedisSetup
         services.AddSingleton<IBackplane>(sp => sp.GetRequiredService<RedisBackplane>());
         services.AddSingleton<IOtherNodes>(sp => sp.GetRequiredService<RedisBackplane>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisBackplane>());
+        services.AddSingleton<RedisPresence>();
+        services.AddSingleton<IPresence>(sp => sp.GetRequiredService<RedisPresence>());
+        services.AddHostedService(sp => sp.GetRequiredService<RedisPresence>());
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
         services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((keys, redis) =>
             keys.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), KeysKey));

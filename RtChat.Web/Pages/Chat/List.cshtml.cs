@@ -23,8 +23,9 @@ public class ListModel(AppDbContext db, IPresence presence) : PageModel
     {
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var items = await ChatListItem.Query(db, me).ToListAsync();
-        foreach (var item in items)
-            item.Online = await presence.OnlineInAsync(item.RoomId);
+        var online = await Task.WhenAll(items.Select(item => presence.OnlineInAsync(item.RoomId)));
+        for (var i = 0; i < items.Count; i++)
+            items[i].Online = online[i];
         Items = items.OrderByDescending(i => i.LastActivity).ThenByDescending(i => i.RoomId).ToList();
         return Partial("_ChatList", this);
     }
