@@ -27,18 +27,20 @@ public sealed class BackplaneWireTests
     }
 
     [Test]
-    public void Stale_caches_and_a_revocation_come_off_the_wire_with_their_sender()
+    public void Stale_caches_a_revocation_and_a_catch_up_come_off_the_wire_with_their_sender()
     {
         var stale = new StaleCaches(["u1"], ["room-a", "room-b"], [3, 4], AllPages: true);
 
         var forget = BackplaneWire.Decode(BackplaneWire.Encode(new BackplaneMessage(Node, Stale: stale)));
         var revoked = BackplaneWire.Decode(BackplaneWire.Encode(new BackplaneMessage(Node, RevokedUser: "u9")));
+        var catchUp = BackplaneWire.Decode(BackplaneWire.Encode(new BackplaneMessage(Node, CatchUpAfter: 0)));
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That((forget.Sender, forget.Stale!.Users, forget.Stale.Rooms, forget.Stale.RoomPages, forget.Stale.AllPages),
                 Is.EqualTo((Node, stale.Users, stale.Rooms, stale.RoomPages, true)));
             Assert.That((revoked.Sender, revoked.RevokedUser, revoked.Frame), Is.EqualTo((Node, "u9", (SocketFrame?)null)));
+            Assert.That((catchUp.Sender, catchUp.CatchUpAfter, catchUp.RevokedUser), Is.EqualTo((Node, (long?)0, (string?)null)));
         }
     }
 

@@ -36,6 +36,18 @@ public sealed class ChatHistory(AppDbContext db, NewestPages newest)
                 .Take(limit + 1))
             .ToListAsync(cancellationToken);
 
+    /// <summary>The newest <paramref name="limit"/> messages at or below <paramref name="upToId"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<MessageView>> UpToAsync(int roomId, long upToId, int limit, CancellationToken cancellationToken = default)
+    {
+        var newestFirst = await Views(db.Messages
+                .Where(m => m.RoomId == roomId && m.Id <= upToId)
+                .OrderByDescending(m => m.Id)
+                .Take(limit))
+            .ToListAsync(cancellationToken);
+        newestFirst.Reverse();
+        return newestFirst;
+    }
+
     /// <summary>Messages as every socket will show them, in id order (read back after their commit, so authors' profiles are current).</summary>
     public async Task<IReadOnlyList<MessageView>> ManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default) =>
         await Views(db.Messages.Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id)).ToListAsync(cancellationToken);

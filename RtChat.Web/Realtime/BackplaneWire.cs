@@ -2,8 +2,12 @@ using RtChat.Web.Data;
 
 namespace RtChat.Web.Realtime;
 
-/// <summary>One message on the backplane's channel: a frame for the sockets, caches to forget, or a user's revoked sessions.</summary>
-public sealed record BackplaneMessage(Guid Sender, SocketFrame? Frame = null, StaleCaches? Stale = null, string? RevokedUser = null);
+/// <summary>
+/// One message on the backplane's channel: a frame for the sockets, caches to forget, a user's revoked sessions, or the
+/// message after which pages may have missed some (a node was cut off from Redis).
+/// </summary>
+public sealed record BackplaneMessage(
+    Guid Sender, SocketFrame? Frame = null, StaleCaches? Stale = null, string? RevokedUser = null, long? CatchUpAfter = null);
 
 /// <summary>
 /// The backplane's bytes: a version, the kind, the sending node, then the kind's fields. Reading refuses anything else
@@ -12,16 +16,17 @@ public sealed record BackplaneMessage(Guid Sender, SocketFrame? Frame = null, St
 public static class BackplaneWire
 {
     private const byte Version = 1;
-    private enum Kind : byte { Frame = 1, Forget = 2, Revoked = 3 }
+    private enum Kind : byte { Frame = 1, Forget = 2, Revoked = 3, CatchUp = 4 }
 
     public static byte[] Encode(BackplaneMessage message) => Write(writer =>
     {
         writer.Write(Version);
-        writer.Write((byte)(message.Frame is not null ? Kind.Frame : message.Stale is not null ? Kind.Forget : Kind.Revoked));
+        writer.Write((byte)KindOf(message));
         writer.Write(message.Sender.ToByteArray());
         if (message.Frame is { } frame) WriteFrame(writer, frame);
         else if (message.Stale is { } stale) WriteStale(writer, stale);
-        else writer.Write(message.RevokedUser ?? throw new ArgumentException("A message carries something.", nameof(message)));
+        else if (message.RevokedUser is { } userId) writer.Write(userId);
+        else writer.Write(message.CatchUpAfter ?? throw new ArgumentException("A message carries something.", nameof(message)));
     });
 
     public static BackplaneMessage Decode(byte[] bytes)
@@ -37,6 +42,7 @@ public static class BackplaneWire
                 Kind.Frame => new BackplaneMessage(sender, Frame: ReadFrame(reader)),
                 Kind.Forget => new BackplaneMessage(sender, Stale: ReadStale(reader)),
                 Kind.Revoked => new BackplaneMessage(sender, RevokedUser: reader.ReadString()),
+                Kind.CatchUp => new BackplaneMessage(sender, CatchUpAfter: reader.ReadInt64()),
                 _ => throw new InvalidDataException($"Unknown kind {kind}."),
             };
             if (reader.BaseStream.Position != reader.BaseStream.Length) throw new InvalidDataException("Trailing bytes.");
@@ -47,6 +53,12 @@ public static class BackplaneWire
             throw new InvalidDataException("A truncated or malformed message.", e);
         }
     }
+
+    private static Kind KindOf(BackplaneMessage message) =>
+        message.Frame is not null ? Kind.Frame
+        : message.Stale is not null ? Kind.Forget
+        : message.RevokedUser is not null ? Kind.Revoked
+        : Kind.CatchUp;
 
     private static void WriteFrame(BinaryWriter writer, SocketFrame frame)
     {

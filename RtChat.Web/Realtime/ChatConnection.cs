@@ -25,7 +25,6 @@ public sealed class ChatConnection
     private readonly Lock _gate = new();
     private List<SocketFrame>? _heldUntilResume = [];
     private HashSet<long> _replayed = [];
-    private long _resumedAfter;
     private bool _closing;
 
     /// <param name="roomId">The room the page shows; none for the site's other pages.</param>
@@ -56,7 +55,9 @@ public sealed class ChatConnection
         lock (_gate)
         {
             if (_closing) return;
-            if (frame.CarriesMessage && (frame.MessageId <= _resumedAfter || _replayed.Contains(frame.MessageId)))
+            // Only the replay's own copies are skipped: an older message than the page's newest can still be on its way from
+            // another node, and the page places it by id (and skips one it has).
+            if (frame.CarriesMessage && _replayed.Contains(frame.MessageId))
                 return;
             if (frame.CarriesMessage && _heldUntilResume is not null)
             {
@@ -69,16 +70,15 @@ public sealed class ChatConnection
     }
 
     /// <summary>Sends the missed frames, then the held live ones the replay did not already cover. Once per socket.</summary>
-    public void Resume(long afterId, IReadOnlyList<SocketFrame> missed)
+    public void Resume(IReadOnlyList<SocketFrame> missed)
     {
         lock (_gate)
         {
             if (_heldUntilResume is null) return;
-            _resumedAfter = afterId;
             _replayed = missed.Where(f => f.CarriesMessage).Select(f => f.MessageId).ToHashSet();
             foreach (var frame in missed)
                 Write(frame.Payload);
-            foreach (var frame in _heldUntilResume.Where(f => f.MessageId > afterId && !_replayed.Contains(f.MessageId)).OrderBy(f => f.MessageId))
+            foreach (var frame in _heldUntilResume.Where(f => !_replayed.Contains(f.MessageId)).OrderBy(f => f.MessageId))
                 Write(frame.Payload);
             _heldUntilResume = null;
         }
@@ -219,7 +219,7 @@ public sealed class ChatConnection
                 var frame = buffer.AsSpan(0, length);
                 // Only the first resume counts: later ones would cost a history read each for nothing.
                 if (AwaitingResume && PageFrames.TryReadResume(frame, out var afterId))
-                    Resume(afterId, await missedFrames(afterId, cancellationToken));
+                    Resume(await missedFrames(afterId, cancellationToken));
                 else if (RoomId is not null && PageFrames.TryReadReadMark(frame, out var readId))
                     read(readId);
             }
@@ -235,7 +235,7 @@ public sealed class ChatConnection
         try
         {
             await Task.Delay(_options.ResumeWait, cancellationToken);
-            Resume(0, []);
+            Resume([]);
         }
         catch (OperationCanceledException) { }
     }

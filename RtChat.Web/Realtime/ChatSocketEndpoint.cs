@@ -24,7 +24,7 @@ internal static class ChatSocketEndpoint
     /// The database is used from short scopes of its own (the look-up, a resume's history read), never from the request's:
     /// a socket's request lives as long as the socket, and a context held for it would stay in memory all that time.
     /// </remarks>
-    public static async Task<IResult> HandleAsync(HttpContext http, IServiceScopeFactory scopes, ChatFrames frames,
+    public static async Task<IResult> HandleAsync(HttpContext http, IServiceScopeFactory scopes, MissedMessages missedMessages,
         LocalSockets sockets, IPresence presence, PresencePublisher publisher, ReadMarks readMarks, RealtimeOptions options,
         PublicOrigin publicOrigin, SocketOpenThrottle opens)
     {
@@ -64,7 +64,7 @@ internal static class ChatSocketEndpoint
         try
         {
             await connection.RunAsync(
-                (afterId, ct) => roomId is { } id ? MissedAsync(scopes, frames, options, id, afterId, ct) : Task.FromResult<IReadOnlyList<SocketFrame>>([]),
+                (afterId, ct) => roomId is { } id ? missedMessages.AfterAsync(id, afterId, ct) : Task.FromResult<IReadOnlyList<SocketFrame>>([]),
                 readId => readMarks.Mark(roomId!.Value, userId, readId),
                 http.RequestAborted);
         }
@@ -75,20 +75,6 @@ internal static class ChatSocketEndpoint
             publisher.MarkChanged(roomId);
         }
         return Results.Empty;
-    }
-
-    private static async Task<IReadOnlyList<SocketFrame>> MissedAsync(IServiceScopeFactory scopes, ChatFrames frames, RealtimeOptions options,
-        int roomId, long afterId, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<MessageView> missed;
-        await using (var scope = scopes.CreateAsyncScope())
-            missed = await scope.ServiceProvider.GetRequiredService<ChatHistory>().AfterAsync(roomId, afterId, options.ResumeLimit, cancellationToken);
-        if (missed.Count > options.ResumeLimit)
-            return [await frames.ReloadAsync(roomId)];
-        var replay = new List<SocketFrame>(missed.Count);
-        foreach (var message in missed)
-            replay.Add(await frames.MessageAsync(roomId, message));
-        return replay;
     }
 
     /// <summary>

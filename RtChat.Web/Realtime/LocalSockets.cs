@@ -12,6 +12,9 @@ public sealed class LocalSockets
 
     public IEnumerable<ChatConnection> All => _rooms.Values.SelectMany(room => room.Values);
 
+    /// <summary>The rooms whose pages have a socket here.</summary>
+    public IEnumerable<int> RoomIds => _rooms.Where(room => room.Key != 0 && !room.Value.IsEmpty).Select(room => room.Key);
+
     public IEnumerable<ChatConnection> OfUser(string userId) =>
         _users.TryGetValue(userId, out var connections) ? connections.Values : [];
 

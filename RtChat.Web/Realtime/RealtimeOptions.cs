@@ -17,6 +17,12 @@ public sealed class RealtimeOptions
     /// <summary>Missed messages replayed on reconnect; past this the page reloads.</summary>
     public int ResumeLimit { get; set; } = 100;
 
+    /// <summary>
+    /// Messages at or below the page's newest that a resume sends again (the page skips those it has): across nodes a
+    /// message can reach a page after a newer one, and this many cover the ones still on their way when it went away.
+    /// </summary>
+    public int ResumeOverlap { get; set; } = 10;
+
     /// <summary>How long a new socket waits for the page to say its last message id.</summary>
     public TimeSpan ResumeWait { get; set; } = TimeSpan.FromSeconds(5);
 

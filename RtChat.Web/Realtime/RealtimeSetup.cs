@@ -35,6 +35,8 @@ public static class RealtimeSetup
         services.AddSingleton<SessionChecks>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionChecks>());
         services.AddScoped<ChatHistory>();
+        services.AddSingleton<MissedMessages>();
+        services.AddSingleton<OutageCatchUp>();
         services.AddSingleton<ChatPosting>();
         return builder;
     }

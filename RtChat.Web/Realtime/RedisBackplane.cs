@@ -9,21 +9,27 @@ namespace RtChat.Web.Realtime;
 /// the frames it receives to its own sockets, so all nodes deliver in the order Redis received them. While Redis is
 /// unreachable a frame goes straight to this node's sockets (pages elsewhere catch up by their resume when they reconnect)
 /// and the other nodes miss the forgets (so when it is back, each node forgets all it keeps); the multiplexer reconnects
-/// and subscribes again by itself.
+/// and subscribes again by itself, and pages everywhere get what they missed (<see cref="OutageCatchUp"/>).
 /// </summary>
 internal sealed class RedisBackplane(
-    IConnectionMultiplexer redis, LocalSockets sockets, PageCaches caches, Revocations revocations, ILogger<RedisBackplane> logger)
+    IConnectionMultiplexer redis, LocalSockets sockets, PageCaches caches, Revocations revocations, OutageCatchUp catchUp,
+    ILogger<RedisBackplane> logger)
     : IBackplane, IOtherNodes, IHostedService
 {
     public static readonly RedisChannel Channel = RedisChannel.Literal("rtchat:backplane");
 
     private readonly Guid _node = Guid.NewGuid();
     private int _unreachable;
+    private long _newestDelivered;
+
+    // The newest message delivered here before an outage whose catch-up has not been heard yet; -1 when none.
+    private long _catchUpAfter = -1;
+    private TaskCompletionSource _catchUpHeard = new();
 
     public async Task PublishAsync(SocketFrame frame, CancellationToken cancellationToken = default)
     {
         if (!await TryPublishAsync(new BackplaneMessage(_node, Frame: frame)))
-            sockets.Deliver(frame);
+            Deliver(frame);
     }
 
     public void Forget(StaleCaches stale) => _ = TryPublishAsync(new BackplaneMessage(_node, Stale: stale));
@@ -65,23 +71,68 @@ internal sealed class RedisBackplane(
             logger.LogWarning(e, "Ignored a message on the backplane channel that is not one of ours ({Bytes} bytes).", value.Length());
             return;
         }
-        if (message.Frame is { } frame) sockets.Deliver(frame);
+        if (message.Frame is { } frame) Deliver(frame);
+        else if (message.CatchUpAfter is { } afterId) CatchUpHeard(message.Sender, afterId);
         else if (message.Sender == _node) return;
         else if (message.Stale is { } stale) caches.Forget(stale);
         else if (message.RevokedUser is { } userId) revocations.Record(userId);
     }
 
-    private void Unreachable(Exception? e)
+    private void Deliver(SocketFrame frame)
     {
-        if (Interlocked.Exchange(ref _unreachable, 1) == 0)
-            logger.LogWarning(e, "Redis is unreachable: frames reach this node's sockets only, and other nodes miss this one's cache forgets, until it is back.");
+        if (frame.CarriesMessage) InterlockedMax(ref _newestDelivered, frame.MessageId);
+        sockets.Deliver(frame);
     }
 
-    // The forgets other nodes published while Redis was away never came: anything kept may be stale.
+    private void Unreachable(Exception? e)
+    {
+        if (Interlocked.Exchange(ref _unreachable, 1) != 0) return;
+        Interlocked.CompareExchange(ref _catchUpAfter, Volatile.Read(ref _newestDelivered), -1);
+        logger.LogWarning(e, "Redis is unreachable: frames reach this node's sockets only, and other nodes miss this one's cache forgets, until it is back.");
+    }
+
+    // The forgets other nodes published while Redis was away never came: anything kept may be stale. The frames did not
+    // come either, nor did this node's reach the others: every node replays what came after the last one delivered here.
     private void Reachable()
     {
         caches.ForgetAll();
-        if (Interlocked.Exchange(ref _unreachable, 0) == 1)
-            logger.LogInformation("Redis is reachable again: frames go to every node.");
+        if (Interlocked.Exchange(ref _unreachable, 0) == 0) return;
+        logger.LogInformation("Redis is reachable again: frames go to every node.");
+        if (Volatile.Read(ref _catchUpAfter) is var afterId and >= 0) _ = CatchUpAsync(afterId);
+    }
+
+    /// <summary>
+    /// Says where to catch up from until this node hears itself say it: its subscription may come back after its
+    /// connection does, and a replay before that would leave a gap.
+    /// </summary>
+    private async Task CatchUpAsync(long afterId)
+    {
+        var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _catchUpHeard, heard);
+        for (var attempt = 0; attempt < 60 && !heard.Task.IsCompleted; attempt++)
+        {
+            await TryPublishAsync(new BackplaneMessage(_node, CatchUpAfter: afterId));
+            await Task.WhenAny(heard.Task, Task.Delay(TimeSpan.FromSeconds(1)));
+        }
+        if (!heard.Task.IsCompleted)
+            logger.LogWarning("The catch-up after a Redis outage was not heard back: pages catch up when they reconnect.");
+    }
+
+    private void CatchUpHeard(Guid sender, long afterId)
+    {
+        if (sender == _node && Volatile.Read(ref _catchUpHeard).TrySetResult())
+            Interlocked.CompareExchange(ref _catchUpAfter, -1, afterId);
+        _ = catchUp.ReplayAsync(afterId);
+    }
+
+    private static void InterlockedMax(ref long location, long value)
+    {
+        var current = Volatile.Read(ref location);
+        while (value > current)
+        {
+            var seen = Interlocked.CompareExchange(ref location, value, current);
+            if (seen == current) return;
+            current = seen;
+        }
     }
 }

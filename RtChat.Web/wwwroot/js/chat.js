@@ -62,10 +62,29 @@
       }, readSent === 0 ? 0 : 1000);
     };
     document.addEventListener("visibilitychange", markRead);
+    // Nodes commit and deliver independently, and a resume or a catch-up sends again a few messages the page may have:
+    // a message already shown is skipped, and each new one is placed by id.
+    const list = chat.querySelector("#messages");
+    const byId = (el) => Number(el.dataset.messageId) || 0;
+    events.addEventListener("htmx:oobBeforeSwap", (event) => {
+      if (event.detail.target !== list) return;
+      event.detail.fragment.querySelectorAll("[data-message-id]").forEach((message) => {
+        if (document.getElementById(message.id)) message.remove();
+      });
+    });
+    const placeInOrder = () => {
+      for (const message of list.querySelectorAll(":scope > [data-message-id]")) {
+        let before = message.previousElementSibling;
+        if (!before?.dataset.messageId || byId(before) < byId(message)) continue;
+        while (before?.dataset.messageId && byId(before) > byId(message)) before = before.previousElementSibling;
+        list.insertBefore(message, before ? before.nextElementSibling : list.firstElementChild);
+      }
+    };
     // Presence changes append one rule per user; only each user's newest rule matters.
     const prunePresence = () => window.RtChat.keepNewest("#presence-style style[data-presence-user]", "presenceUser");
     events.addEventListener("htmx:wsAfterMessage", (event) => {
       prunePresence();
+      placeInOrder();
       markRead();
       const mine = viewer && event.detail.message.includes(`data-author-id="${viewer}"`);
       if (chat.querySelector("#messages [data-message-id]")) chat.querySelector(".chat-empty")?.remove();
