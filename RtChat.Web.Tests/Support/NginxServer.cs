@@ -13,16 +13,14 @@ public sealed class NginxServer : IAsyncDisposable
     private readonly DirectoryInfo _prefix;
     private Process? _process;
 
-    public NginxServer(IEnumerable<Uri> nodes, int workers = 1)
+    /// <param name="port">Where nginx listens on 127.0.0.1; a free port if null.</param>
+    public NginxServer(IEnumerable<Uri> nodes, int workers = 1, int? port = null)
     {
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        Port = port ?? FreeLoopbackPort();
+        var site = NginxSite.OnLoopback(Port, nodes);
         _prefix = Directory.CreateTempSubdirectory("rtchat-nginx-");
         ConfigFile = Path.Combine(_prefix.FullName, "nginx.conf");
-        File.WriteAllText(ConfigFile, NginxSite.MainConfig(NginxSite.OnLoopback(Port, nodes), _prefix.FullName, workers));
+        File.WriteAllText(ConfigFile, NginxSite.MainConfig(site, _prefix.FullName, workers));
     }
 
     public int Port { get; }
@@ -98,6 +96,13 @@ public sealed class NginxServer : IAsyncDisposable
         };
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         return info;
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private async Task<bool> AcceptsAsync()
