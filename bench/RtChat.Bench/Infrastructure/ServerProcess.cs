@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using RtChat.Web.Tests.Support;
 
 namespace RtChat.Bench.Infrastructure;
 
@@ -49,7 +50,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public static Uri SocketAddress(Uri site, string pathAndQuery) => new($"ws://{site.Authority}{pathAndQuery}");
 
     /// <summary>The repository root (the folder with RtChat.slnx), found upwards from the bench's own binaries.</summary>
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => NginxSite.RepoRoot;
 
     /// <summary>
     /// Starts the app from its Release build (building it first if it is missing) with a fresh SQLite database and
@@ -252,17 +253,6 @@ public sealed class ServerProcess : IAsyncDisposable
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{file} {string.Join(' ', info.ArgumentList)} failed ({process.ExitCode}):\n{await output}\n{await error}");
         return await output;
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "RtChat.slnx")))
-                return dir.FullName;
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "RtChat.slnx")))
-                return dir.FullName;
-        throw new InvalidOperationException("Could not find the repository root (RtChat.slnx) above the bench.");
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
