@@ -15,7 +15,8 @@ public static class Program
           limit       bare WebSocket broadcast limit (websocket-shootout protocol); --url ws://… targets any such server
                       [--step 500 --max-clients 18000 --samples 40 --concurrency 4 --limit-ms 500 --padding 0]
           fanout      the app: clients in one room, 4 senders posting through Send; and `limit` in the same run
-                      [--users 100 --step 500 --max-clients 18000 --samples 40 --concurrency 4 --limit-ms 500]
+                      [--users 100 --step 500 --max-clients 18000 --samples 40 --concurrency 4 --limit-ms 500
+                       --nodes 1 (N > 1: N nodes, Redis between them, nginx in front)]
           throughput  50 rooms x 20 clients, send rate stepped up; zero loss/duplicates checked per client
                       [--users 100 --rooms 50 --per-room 20 --rates 250,500,1000,... --step-seconds 10 --p99-ms 250
                        --warmup-rate 300 --warmup-seconds 20]
@@ -25,6 +26,9 @@ public static class Program
                       [--connections 32 --seconds 10]
           images      12-megapixel JPEG → avatar (in process, the app's IImageProcessor), two in parallel, a bomb
                       [--runs 10 --width 4000 --height 3000]
+
+        Not a scenario: `cluster [--nodes 2 --port N]` starts Redis, N app nodes and nginx (deploy/nginx/rtchat.conf)
+        on 127.0.0.1 and serves until Ctrl-C (scripts/cluster).
 
         --smoke      tiny and quick (seconds): the same paths, counts checked, speed not judged
         --out DIR    where SCENARIO.json goes (default bench/results, or a temp folder with --smoke)
@@ -36,6 +40,8 @@ public static class Program
         var args = new Args(argv);
         if (args.Scenario == "limit-server")
             return await LimitServer.RunAsync(args);
+        if (args.Scenario == "cluster")
+            return await ClusterCommand.RunAsync(args);
         if (args.Scenario is "help" or "--help" or "-h")
         {
             Console.WriteLine(Usage);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using RtChat.Web.Tests.Support;
 
 namespace RtChat.Bench.Infrastructure;
 
@@ -43,17 +44,22 @@ public sealed class ServerProcess : IAsyncDisposable
         return _process.TotalProcessorTime;
     }
 
-    public Uri SocketAddress(string pathAndQuery) => new($"ws://{BaseAddress.Authority}{pathAndQuery}");
+    public Uri SocketAddress(string pathAndQuery) => SocketAddress(BaseAddress, pathAndQuery);
+
+    /// <summary>The ws:// address of <paramref name="pathAndQuery"/> on <paramref name="site"/> (a node, or nginx in front of several).</summary>
+    public static Uri SocketAddress(Uri site, string pathAndQuery) => new($"ws://{site.Authority}{pathAndQuery}");
 
     /// <summary>The repository root (the folder with RtChat.slnx), found upwards from the bench's own binaries.</summary>
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => NginxSite.RepoRoot;
 
     /// <summary>
     /// Starts the app from its Release build (building it first if it is missing) with a fresh SQLite database and
     /// folders under <paramref name="workDir"/>, the account-form and send limits raised for load, and
-    /// <paramref name="settings"/> on top (configuration keys, e.g. <c>Realtime:SendQueueLimit</c>).
+    /// <paramref name="settings"/> on top (configuration keys, e.g. <c>Realtime:SendQueueLimit</c>), on
+    /// <paramref name="port"/> or a free one. Without <paramref name="raiseLimits"/> the app's own limits stay.
     /// </summary>
-    public static async Task<ServerProcess> StartAppAsync(string workDir, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<ServerProcess> StartAppAsync(
+        string workDir, IReadOnlyDictionary<string, string>? settings = null, int? port = null, string name = "app", bool raiseLimits = true)
     {
         var web = Path.Combine(RepoRoot, "RtChat.Web");
         var dll = Path.Combine(web, "bin", "Release", "net10.0", "RtChat.Web.dll");
@@ -63,7 +69,7 @@ public sealed class ServerProcess : IAsyncDisposable
             await RunAsync("dotnet", ["build", Path.Combine(web, "RtChat.Web.csproj"), "-c", "Release", "-nologo", "-clp:ErrorsOnly"], TimeSpan.FromMinutes(5));
         }
         Directory.CreateDirectory(workDir);
-        var port = Loopback.FreePort();
+        port ??= Loopback.FreePort();
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -74,18 +80,21 @@ public sealed class ServerProcess : IAsyncDisposable
             ["Email__PickupDirectory"] = Path.Combine(workDir, "mail"),
             ["Media__Root"] = Path.Combine(workDir, "media"),
             ["DataProtection__KeysDirectory"] = Path.Combine(workDir, "keys"),
-            // Load from a handful of addresses and accounts: the per-address account-form limit, the per-user send limit
-            // and the per-user socket limits would refuse it.
-            ["RateLimits__AccountFormsPerMinute"] = "1000000",
-            ["Chat__SendLimit"] = "1000000",
-            ["Realtime__MaxSocketsPerUser"] = "1000000",
-            ["Realtime__SocketOpensPerMinute"] = "1000000",
             // Production logging minus the per-request information lines, which would cost more than the requests.
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        if (raiseLimits)
+        {
+            // Load from a handful of addresses and accounts: the per-address account-form limit, the per-user send limit
+            // and the per-user socket limits would refuse it.
+            environment["RateLimits__AccountFormsPerMinute"] = "1000000";
+            environment["Chat__SendLimit"] = "1000000";
+            environment["Realtime__MaxSocketsPerUser"] = "1000000";
+            environment["Realtime__SocketOpensPerMinute"] = "1000000";
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        var server = Start("app", "dotnet", [dll, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", web], environment, workDir, port);
+        var server = Start(name, "dotnet", [dll, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", web], environment, workDir, port.Value);
         await server.WaitUntilReadyAsync("/healthz", TimeSpan.FromSeconds(90));
         return server;
     }
@@ -122,7 +131,8 @@ public sealed class ServerProcess : IAsyncDisposable
         foreach (var key in new[] { "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "DOTNET_URLS" }) info.Environment.Remove(key);
         foreach (var (key, value) in environment) info.Environment[key] = value;
         var logPath = Path.Combine(workDir, name + ".log");
-        var log = new StreamWriter(logPath) { AutoFlush = true };
+        // Appended: a server started again on the same folder (a node after a crash) keeps its earlier log.
+        var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {file}.");
         lock (Running) Running.Add(process);
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
@@ -175,6 +185,14 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>Resident memory now (VmRSS) and its high-water mark (VmHWM), in bytes.</summary>
     public (long Rss, long Hwm) Memory() => ProcStatus.Read(Pid);
+
+    /// <summary>SIGKILL, as a crash or a pulled plug: no graceful stop, sockets cut without a close frame.</summary>
+    public async Task KillHardAsync()
+    {
+        if (!_process.HasExited) _process.Kill();
+        await _process.WaitForExitAsync();
+        Log.Line($"Killed {Name} (SIGKILL)");
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -235,17 +253,6 @@ public sealed class ServerProcess : IAsyncDisposable
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{file} {string.Join(' ', info.ArgumentList)} failed ({process.ExitCode}):\n{await output}\n{await error}");
         return await output;
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "RtChat.slnx")))
-                return dir.FullName;
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "RtChat.slnx")))
-                return dir.FullName;
-        throw new InvalidOperationException("Could not find the repository root (RtChat.slnx) above the bench.");
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]

@@ -6,7 +6,9 @@ namespace RtChat.Bench.Scenarios;
 /// <summary>
 /// <c>fanout</c>: the shootout method on the real app — signed-in clients in the public room, 4 concurrent senders posting
 /// through the real Send handler; latency is post start → the fragment at a client. Then <c>limit</c> in the same run,
-/// its payload padded to the app's frame size, for the ratio.
+/// its payload padded to the app's frame size, for the ratio. With <c>--nodes N</c> (N &gt; 1) the app is a
+/// <see cref="Cluster"/>: clients and posts go through nginx, which spreads them over the nodes, and the server CPU
+/// per frame is the nodes' together.
 /// </summary>
 public static class FanoutScenario
 {
@@ -14,27 +16,16 @@ public static class FanoutScenario
     {
         var method = LimitScenario.Method.From(args);
         var userCount = args.Int("users", 100, 3);
+        var nodes = args.Int("nodes", 1, 1);
         report.Details["method"] = method.Describe + "; latency = post start → the fragment at a client; round trip = post → 204";
         report.Details["users"] = $"{userCount} signed-in users, sockets assigned round-robin (presence counts users, not sockets)";
+        if (nodes > 1)
+            report.Details["nodes"] = $"{nodes} app nodes behind nginx (deploy/nginx/rtchat.conf, round robin), Redis backplane; server CPU = the nodes' summed";
         var table = SteppedBroadcast.NewTable(report, "Steps (app, then the bare WebSocket reference)");
 
-        BroadcastRun app;
-        int frameBytes;
-        await using (var server = await ServerProcess.StartAppAsync(Program.WorkDir("fanout")))
-        {
-            var users = await AppUser.RegisterManyAsync(server.BaseAddress, userCount, ct);
-            try
-            {
-                foreach (var user in users) await user.PrepareToSendAsync(AppUser.PublicChat, ct);
-                await using var target = new AppTarget(server, users, AppUser.PublicChat);
-                app = await method.Engine().RunAsync(target, table, ct);
-                frameBytes = target.MessageFrameBytes;
-            }
-            finally
-            {
-                foreach (var user in users) user.Dispose();
-            }
-        }
+        var (app, frameBytes) = nodes > 1
+            ? await RunOnClusterAsync(method, nodes, userCount, table, report, ct)
+            : await RunOnOneNodeAsync(method, userCount, table, ct);
 
         // The reference carries frames of the app's size: {"type":"broadcast","payload":{"sendTime":"N","padding":"…"}} ≈ 60 bytes + padding.
         var padding = Math.Max(0, frameBytes - 60);
@@ -48,6 +39,46 @@ public static class FanoutScenario
         if (args.Smoke)
             report.Check($"every client got every message exactly once up to {method.MaxClients} clients",
                 app.Reached?.Clients == method.MaxClients && app.Steps.All(s => s.Lost == 0 && s.Duplicates == 0), app.StopReason);
+    }
+
+    private static async Task<(BroadcastRun Run, int FrameBytes)> RunOnOneNodeAsync(
+        LimitScenario.Method method, int userCount, StepTable table, CancellationToken ct)
+    {
+        await using var server = await ServerProcess.StartAppAsync(Program.WorkDir("fanout"));
+        return await RunAppAsync(server.BaseAddress, [server], method, userCount, table, ct);
+    }
+
+    private static async Task<(BroadcastRun Run, int FrameBytes)> RunOnClusterAsync(
+        LimitScenario.Method method, int nodes, int userCount, StepTable table, Report report, CancellationToken ct)
+    {
+        await using var cluster = await Cluster.StartAsync(Program.WorkDir("fanout-cluster"), nodes, new ClusterOptions(NginxWorkers: Environment.ProcessorCount));
+        var run = await RunAppAsync(cluster.BaseAddress, cluster.Nodes, method, userCount, table, ct);
+        // nginx logs a socket once it has closed, which RunAppAsync has asked of every one.
+        var socketPath = AppUser.SocketPath(AppUser.PublicChat);
+        var opened = run.Run.Steps.Select(s => s.Clients).DefaultIfEmpty(0).Max();
+        for (var wait = 0; wait < 20 && cluster.NodesThatServed(socketPath).Count < opened; wait++)
+            await Task.Delay(100, ct);
+        var sockets = cluster.NodesThatServed(socketPath).CountBy(node => node).ToList();
+        var spread = string.Join(", ", sockets.Select(pair => $"{pair.Key}: {pair.Value}"));
+        report.Details["sockets per node"] = spread;
+        report.Check($"the sockets went to all {nodes} nodes", sockets.Count == nodes, spread);
+        return run;
+    }
+
+    private static async Task<(BroadcastRun Run, int FrameBytes)> RunAppAsync(
+        Uri site, IReadOnlyList<ServerProcess> nodes, LimitScenario.Method method, int userCount, StepTable table, CancellationToken ct)
+    {
+        var users = await AppUser.RegisterManyAsync(site, userCount, ct);
+        try
+        {
+            foreach (var user in users) await user.PrepareToSendAsync(AppUser.PublicChat, ct);
+            await using var target = new AppTarget(site, nodes, users, AppUser.PublicChat);
+            return (await method.Engine().RunAsync(target, table, ct), target.MessageFrameBytes);
+        }
+        finally
+        {
+            foreach (var user in users) user.Dispose();
+        }
     }
 
     private static void AddFigures(Report report, BroadcastRun app, BroadcastRun limit, LimitScenario.Method method)

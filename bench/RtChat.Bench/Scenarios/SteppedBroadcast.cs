@@ -12,8 +12,8 @@ public interface IBroadcastTarget : IAsyncDisposable
     /// <summary>Sockets that ended before the bench closed them (dropped by the server, failed).</summary>
     int Ended { get; }
 
-    /// <summary>The server's process, when the bench started it: its CPU time per delivered frame is reported.</summary>
-    ServerProcess? Server { get; }
+    /// <summary>The server's processes (several nodes), when the bench started them: their CPU time, summed, per delivered frame is reported.</summary>
+    IReadOnlyList<ServerProcess> Servers { get; }
 
     /// <summary>Adds clients until there are <paramref name="total"/>, each reading and reporting to <paramref name="tracker"/>.</summary>
     Task GrowAsync(int total, DeliveryTracker tracker, CancellationToken ct);
@@ -192,7 +192,7 @@ public sealed class SteppedBroadcast(int step, int maxClients, int samples, int 
     {
         var clock = Stopwatch.StartNew();
         var endedBefore = target.Ended;
-        var cpuBefore = target.Server?.CpuTime();
+        var cpuBefore = ServerCpuTime(target);
         tracker.BeginStep(seqBase, samples, clients);
         var rtts = new LatencyRecorder(samples);
         var next = -1;
@@ -230,7 +230,7 @@ public sealed class SteppedBroadcast(int step, int maxClients, int samples, int 
             await Task.Delay(500, ct);
 
         double? cpuPerFrame = cpuBefore is { } before && tracker.Delivered > 0
-            ? (target.Server!.CpuTime() - before).TotalMicroseconds / tracker.Delivered
+            ? (ServerCpuTime(target)!.Value - before).TotalMicroseconds / tracker.Delivered
             : null;
         var delivery = tracker.Latencies();
         var rtt = Percentiles.Of(rtts.Sorted());
@@ -241,6 +241,9 @@ public sealed class SteppedBroadcast(int step, int maxClients, int samples, int 
         return new BroadcastStep(clients, rtt, delivery, tracker.LastClient(), lost, tracker.Duplicates, failed, ended, passed, clock.Elapsed.TotalSeconds,
             cpuPerFrame);
     }
+
+    private static TimeSpan? ServerCpuTime(IBroadcastTarget target) =>
+        target.Servers.Count == 0 ? null : target.Servers.Aggregate(TimeSpan.Zero, (sum, server) => sum + server.CpuTime());
 
     public static StepTable NewTable(Report report, string title) => report.Table(title,
         "server", "clients", "rtt p50 ms", "rtt p95 ms", "rtt p99 ms", "delivery p50 ms", "delivery p95 ms", "delivery p99 ms",

@@ -36,10 +36,13 @@ public static class FrameText
     }
 }
 
-/// <summary>The app: N signed-in sockets in one room (users reused round-robin), broadcasts posted through the Send handler.</summary>
-public sealed class AppTarget(ServerProcess app, IReadOnlyList<AppUser> users, string room) : IBroadcastTarget
+/// <summary>
+/// The app at <paramref name="site"/> (one node, or nginx in front of <paramref name="nodes"/>): N signed-in sockets in
+/// one room (users reused round-robin), broadcasts posted through the Send handler.
+/// </summary>
+public sealed class AppTarget(Uri site, IReadOnlyList<ServerProcess> nodes, IReadOnlyList<AppUser> users, string room) : IBroadcastTarget
 {
-    public ServerProcess? Server => app;
+    public IReadOnlyList<ServerProcess> Servers => nodes;
 
     private readonly List<BenchSocket> _sockets = [];
     private int _frameBytes;
@@ -56,7 +59,7 @@ public sealed class AppTarget(ServerProcess app, IReadOnlyList<AppUser> users, s
         var start = _sockets.Count;
         var added = new BenchSocket[total - start];
         var resume = Encoding.UTF8.GetBytes($$"""{"after":{{tracker.MaxMessageId}}}""");
-        var uri = app.SocketAddress(AppUser.SocketPath(room));
+        var uri = ServerProcess.SocketAddress(site, AppUser.SocketPath(room));
         await Parallel.ForEachAsync(Enumerable.Range(start, total - start), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct },
             async (i, token) =>
             {
@@ -94,7 +97,7 @@ public sealed class AppTarget(ServerProcess app, IReadOnlyList<AppUser> users, s
 /// <summary>Any server speaking the websocket-shootout protocol: broadcasts sent by a random client, timed to its broadcastResult.</summary>
 public sealed class ShootoutTarget(Uri uri, int padding, ServerProcess? server, string name = "limit") : IBroadcastTarget
 {
-    public ServerProcess? Server => server;
+    public IReadOnlyList<ServerProcess> Servers => server is null ? [] : [server];
 
     private readonly List<BenchSocket> _sockets = [];
     private readonly ConcurrentDictionary<int, TaskCompletionSource> _results = new();
