@@ -13,7 +13,13 @@ public sealed class RedisPresenceTests
     private readonly List<IConnectionMultiplexer> _connections = [];
     private RedisServer _redis = null!;
 
-    private sealed record Node(RedisPresence Presence, StalePresence Stale, IConnectionMultiplexer Redis);
+    private sealed record Node(RedisPresence Presence, StalePresence Stale, Guid Id, DeathsHeard Deaths);
+
+    private sealed class DeathsHeard : INodeDeaths
+    {
+        public List<Guid> Nodes { get; } = [];
+        public void Died(Guid node) => Nodes.Add(node);
+    }
 
     [SetUp]
     public async Task StartRedisAsync()
@@ -100,6 +106,7 @@ public sealed class RedisPresenceTests
         {
             Assert.That(before, Is.EquivalentTo(new[] { "alice" }), "counted while its node beat");
             Assert.That(expired, Is.EquivalentTo(new[] { Room }));
+            Assert.That(alive.Deaths.Nodes, Is.EqualTo(new[] { dead.Id }), "the backplane hears which node died");
             Assert.That(await alive.Presence.OnlineInAsync(Room), Is.Empty);
             Assert.That(await alive.Presence.OnlineTotalAsync(), Is.EqualTo(1), "bob, on the live node");
         }
@@ -122,6 +129,20 @@ public sealed class RedisPresenceTests
     }
 
     [Test]
+    public async Task A_node_started_while_Redis_is_down_counts_its_people_once_it_is_up()
+    {
+        var a = await NodeAsync();
+        await _redis.StopAsync();
+        var late = await NodeAsync(waitUntilSubscribed: false);
+        await late.Presence.ConnectedAsync(Room, "alice", Guid.NewGuid());
+
+        await _redis.StartAsync();
+
+        Assert.That(await EventuallyAsync(async () => (await a.Presence.OnlineInAsync(Room)).SetEquals(["alice"]), TimeSpan.FromSeconds(30)),
+            "the node that started without Redis joins when it comes");
+    }
+
+    [Test]
     public async Task Garbage_on_the_presence_channel_is_ignored()
     {
         var (a, b) = (await NodeAsync(), await NodeAsync());
@@ -135,17 +156,27 @@ public sealed class RedisPresenceTests
         Assert.That(await EventuallyAsync(() => b.Stale.TakeRooms().SequenceEqual([Room])), "node B still hears real changes, and only them");
     }
 
-    private async Task<Node> NodeAsync()
+    private async Task<Node> NodeAsync(bool waitUntilSubscribed = true)
     {
         var options = ConfigurationOptions.Parse(_redis.ConnectionString);
         options.AbortOnConnectFail = false;
         options.BacklogPolicy = BacklogPolicy.FailFast;
         var redis = await ConnectionMultiplexer.ConnectAsync(options);
         _connections.Add(redis);
-        var stale = new StalePresence();
-        var presence = new RedisPresence(redis, stale, new RealtimeOptions { PresenceTtl = Ttl }, TimeProvider.System, NullLogger<RedisPresence>.Instance);
+        var (stale, node, deaths) = (new StalePresence(), new RedisNode(Guid.NewGuid()), new DeathsHeard());
+        var presence = new RedisPresence(node, redis, deaths, stale, new RealtimeOptions { PresenceTtl = Ttl }, TimeProvider.System,
+            NullLogger<RedisPresence>.Instance);
         await presence.StartAsync(CancellationToken.None);
-        return new Node(presence, stale, redis);
+        if (waitUntilSubscribed)
+            Assert.That(await EventuallyAsync(async () => await SubscribersAsync() == _connections.Count, ChatSocket.Patience), "the node listens");
+        return new Node(presence, stale, node.Id, deaths);
+    }
+
+    private async Task<long> SubscribersAsync()
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
+        var answer = (RedisResult[])(await redis.GetDatabase().ExecuteAsync("PUBSUB", "NUMSUB", RedisPresence.Channel.ToString()))!;
+        return (long)answer[1];
     }
 
     private static Task<bool> EventuallyAsync(Func<bool> condition) => EventuallyAsync(() => Task.FromResult(condition()), ChatSocket.Patience);

@@ -9,17 +9,20 @@ namespace RtChat.Web.Realtime;
 /// and <c>rtchat:presence:{node}:places</c>; all nodes are listed in <c>rtchat:presence:nodes</c>. Scripts run whole, so a
 /// reader never sees a node's sets half written; they name keys they compute, so they need one Redis, not a cluster.
 /// </summary>
-internal sealed class PresenceKeys(string node)
+internal sealed class PresenceKeys(Guid nodeId)
 {
+
     public const string Site = "site";
     private const string Prefix = "rtchat:presence:";
     private const string AlivePrefix = Prefix + "alive:";
     private static readonly RedisKey Nodes = Prefix + "nodes";
 
-    public RedisKey Places { get; } = $"{Prefix}{node}:places";
-    private RedisKey Alive { get; } = AlivePrefix + node;
+    private readonly string _node = nodeId.ToString("N");
 
-    public RedisKey UsersIn(string place) => $"{Prefix}{node}:{place}";
+    public RedisKey Places => $"{Prefix}{_node}:places";
+    private RedisKey Alive => AlivePrefix + _node;
+
+    public RedisKey UsersIn(string place) => $"{Prefix}{_node}:{place}";
 
     public static string Room(int roomId) => "room:" + roomId.ToString(CultureInfo.InvariantCulture);
 
@@ -39,16 +42,19 @@ internal sealed class PresenceKeys(string node)
     public async Task<int> CountAsync(IDatabase db, string place) =>
         (int)await db.ScriptEvaluateAsync(ReadScript, [Nodes], [AlivePrefix, Prefix, place, "count"]);
 
-    public async Task<IReadOnlyCollection<string>> PruneDeadNodesAsync(IDatabase db)
+    public async Task<DeadNodes> PruneDeadNodesAsync(IDatabase db)
     {
-        var places = (RedisValue[]?)await db.ScriptEvaluateAsync(PruneScript, [Nodes], [AlivePrefix, Prefix]);
-        return (places ?? []).Select(place => place.ToString()).Distinct().ToList();
+        var answer = (RedisResult[])(await db.ScriptEvaluateAsync(PruneScript, [Nodes], [AlivePrefix, Prefix]))!;
+        var (nodes, places) = ((RedisValue[])answer[0]!, (RedisValue[])answer[1]!);
+        return new DeadNodes(
+            nodes.Select(n => Guid.TryParseExact(n.ToString(), "N", out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToList(),
+            places.Select(place => place.ToString()).Distinct().ToList());
     }
 
     /// <summary>Renews this node's key and replaces its sets with <paramref name="usersByPlace"/>.</summary>
     public Task WriteWholeAsync(IDatabase db, TimeSpan ttl, IEnumerable<IGrouping<string, string>> usersByPlace)
     {
-        var args = new List<RedisValue> { node, (long)ttl.TotalMilliseconds, $"{Prefix}{node}:" };
+        var args = new List<RedisValue> { _node, (long)ttl.TotalMilliseconds, $"{Prefix}{_node}:" };
         foreach (var place in usersByPlace)
         {
             var users = place.ToList();
@@ -76,9 +82,10 @@ internal sealed class PresenceKeys(string node)
         """;
 
     private const string PruneScript = """
-        local gone = {}
+        local dead, gone = {}, {}
         for _, n in ipairs(redis.call('SMEMBERS', KEYS[1])) do
           if redis.call('EXISTS', ARGV[1] .. n) == 0 then
+            dead[#dead + 1] = n
             local places = ARGV[2] .. n .. ':places'
             for _, p in ipairs(redis.call('SMEMBERS', places)) do
               gone[#gone + 1] = p
@@ -88,7 +95,7 @@ internal sealed class PresenceKeys(string node)
             redis.call('SREM', KEYS[1], n)
           end
         end
-        return gone
+        return {dead, gone}
         """;
 
     private const string WriteScript = """
@@ -105,3 +112,6 @@ internal sealed class PresenceKeys(string node)
         end
         """;
 }
+
+/// <summary>Nodes whose key expired, and the places their users were counted in.</summary>
+internal sealed record DeadNodes(IReadOnlyList<Guid> Nodes, IReadOnlyList<string> Places);

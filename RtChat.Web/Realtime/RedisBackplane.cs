@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using RtChat.Web.Areas.Identity;
 using RtChat.Web.Data;
 using StackExchange.Redis;
@@ -12,15 +13,18 @@ namespace RtChat.Web.Realtime;
 /// and subscribes again by itself, and pages everywhere get what they missed (<see cref="OutageCatchUp"/>).
 /// </summary>
 internal sealed class RedisBackplane(
-    IConnectionMultiplexer redis, LocalSockets sockets, PageCaches caches, Revocations revocations, OutageCatchUp catchUp,
-    ILogger<RedisBackplane> logger)
-    : IBackplane, IOtherNodes, IHostedService
+    RedisNode self, IConnectionMultiplexer redis, LocalSockets sockets, PageCaches caches, Revocations revocations,
+    OutageCatchUp catchUp, ILogger<RedisBackplane> logger)
+    : IBackplane, IOtherNodes, INodeDeaths, IHostedService
 {
     public static readonly RedisChannel Channel = RedisChannel.Literal("rtchat:backplane");
 
-    private readonly Guid _node = Guid.NewGuid();
+    private readonly Guid _node = self.Id;
     private int _unreachable;
     private long _newestDelivered;
+
+    // The newest message each node published: a node that dies may have committed newer ones it never published.
+    private readonly ConcurrentDictionary<Guid, long> _newestFrom = new();
 
     // The newest message delivered here before an outage whose catch-up has not been heard yet; -1 when none.
     private long _catchUpAfter = -1;
@@ -36,14 +40,31 @@ internal sealed class RedisBackplane(
 
     public void Revoked(string userId) => _ = TryPublishAsync(new BackplaneMessage(_node, RevokedUser: userId));
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A node stopped beating (see <see cref="RedisPresence"/>): it may have died between committing messages and
+    /// publishing them, so every node replays what came after the newest it published.
+    /// </summary>
+    public void Died(Guid node)
+    {
+        if (_newestFrom.TryRemove(node, out var newest))
+            _ = TryPublishAsync(new BackplaneMessage(_node, CatchUpAfter: newest));
+    }
+
+    private readonly CancellationTokenSource _stopping = new();
+
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         redis.ConnectionFailed += (_, e) => Unreachable(e.Exception);
         redis.ConnectionRestored += (_, _) => Reachable();
-        (await redis.GetSubscriber().SubscribeAsync(Channel)).OnMessage(message => Receive(message.Message));
+        _ = RedisSubscription.SubscribeWhenReachableAsync(redis, Channel, Receive, logger, _stopping.Token);
+        return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => redis.GetSubscriber().UnsubscribeAsync(Channel);
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await redis.GetSubscriber().UnsubscribeAsync(Channel, null, CommandFlags.FireAndForget);
+    }
 
     private async Task<bool> TryPublishAsync(BackplaneMessage message)
     {
@@ -71,7 +92,11 @@ internal sealed class RedisBackplane(
             logger.LogWarning(e, "Ignored a message on the backplane channel that is not one of ours ({Bytes} bytes).", value.Length());
             return;
         }
-        if (message.Frame is { } frame) Deliver(frame);
+        if (message.Frame is { } frame)
+        {
+            if (frame.CarriesMessage) _newestFrom.AddOrUpdate(message.Sender, frame.MessageId, (_, newest) => Math.Max(newest, frame.MessageId));
+            Deliver(frame);
+        }
         else if (message.CatchUpAfter is { } afterId) CatchUpHeard(message.Sender, afterId);
         else if (message.Sender == _node) return;
         else if (message.Stale is { } stale) caches.Forget(stale);

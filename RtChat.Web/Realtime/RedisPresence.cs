@@ -10,14 +10,15 @@ namespace RtChat.Web.Realtime;
 /// node counts its own sockets only.
 /// </summary>
 internal sealed class RedisPresence(
-    IConnectionMultiplexer redis, StalePresence changes, RealtimeOptions options, TimeProvider clock, ILogger<RedisPresence> logger)
+    RedisNode self, IConnectionMultiplexer redis, INodeDeaths deaths, StalePresence changes, RealtimeOptions options,
+    TimeProvider clock, ILogger<RedisPresence> logger)
     : IPresence, IHostedService
 {
     public static readonly RedisChannel Channel = RedisChannel.Literal("rtchat:presence");
     private const string Everything = "*";
 
     private readonly InMemoryPresence _local = new(clock, options);
-    private readonly PresenceKeys _keys = new(Guid.NewGuid().ToString("N"));
+    private readonly PresenceKeys _keys = new(self.Id);
 
     // This node's connections and how many each (place, user) has: Redis hears only of a first arrival and a last leave.
     private readonly Lock _gate = new();
@@ -97,28 +98,35 @@ internal sealed class RedisPresence(
     /// <summary>Removes the sets of nodes that stopped beating (whichever node gets there first) and says where they were.</summary>
     public async Task<IReadOnlyCollection<int>> ExpireAsync()
     {
-        IReadOnlyCollection<string> places;
+        DeadNodes dead;
         try
         {
-            places = await _keys.PruneDeadNodesAsync(Db);
-            if (places.Count > 0) await Db.PublishAsync(Channel, Everything);
+            dead = await _keys.PruneDeadNodesAsync(Db);
+            if (dead.Places.Count > 0) await Db.PublishAsync(Channel, Everything);
         }
         catch (Exception e) when (Unavailable(e))
         {
             return [];
         }
-        return places.Select(PresenceKeys.RoomOf).OfType<int>().ToHashSet();
+        foreach (var node in dead.Nodes) deaths.Died(node);
+        return dead.Places.Select(PresenceKeys.RoomOf).OfType<int>().ToHashSet();
     }
+
+    private readonly CancellationTokenSource _stopping = new();
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         redis.ConnectionFailed += (_, _) => changes.MarkEverything();
         redis.ConnectionRestored += (_, _) => _ = RejoinAsync();
-        (await redis.GetSubscriber().SubscribeAsync(Channel)).OnMessage(message => Heard(message.Message));
+        _ = RedisSubscription.SubscribeWhenReachableAsync(redis, Channel, Heard, logger, _stopping.Token);
         await TryAsync(HeartbeatAsync);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => redis.GetSubscriber().UnsubscribeAsync(Channel);
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await redis.GetSubscriber().UnsubscribeAsync(Channel, null, CommandFlags.FireAndForget);
+    }
 
     private int Count(string place, string userId, int by)
     {

@@ -28,9 +28,11 @@ public static class RedisSetup
 
         var services = builder.Services;
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
+        services.AddSingleton(new RedisNode(Guid.NewGuid()));
         services.AddSingleton<RedisBackplane>();
         services.AddSingleton<IBackplane>(sp => sp.GetRequiredService<RedisBackplane>());
         services.AddSingleton<IOtherNodes>(sp => sp.GetRequiredService<RedisBackplane>());
+        services.AddSingleton<INodeDeaths>(sp => sp.GetRequiredService<RedisBackplane>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisBackplane>());
         services.AddSingleton<RedisPresence>();
         services.AddSingleton<IPresence>(sp => sp.GetRequiredService<RedisPresence>());
