@@ -68,6 +68,33 @@ public sealed class BehindNginxTests : TwoNodesFixture
     }
 
     [Test]
+    public async Task Files_larger_together_than_nginx_default_limit_are_shared_through_it()
+    {
+        using var chat = await NodeA.PrivateChatAsync();
+        using var alice = ThroughNginx(chat.AliceWeb);
+        var files = Enumerable.Range(1, 3).Select(i => new Upload($"notes-{i}.bin", "application/octet-stream", new byte[3 * 1024 * 1024])).ToArray();
+
+        await alice.ShareOkAsync(chat.Room, files);
+
+        Assert.That((await NodeA.AttachmentsAsync(chat.Room)).Select(a => a.Attachment.Size), Is.EqualTo(files.Select(f => (long)f.Content.Length)));
+    }
+
+    [Test]
+    public async Task A_node_that_is_down_is_skipped()
+    {
+        var nothingListens = new Uri("http://127.0.0.1:1/"); // tcpmux: refused on any machine of ours
+        await using var nginx = new NginxServer([nothingListens, NodeA.BaseAddress]);
+        await nginx.StartAsync();
+        using var web = new WebSession(nginx.BaseAddress);
+
+        for (var i = 0; i < 4; i++)
+        {
+            using var health = await web.GetAsync("/healthz");
+            Assert.That(health.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"request {i + 1}");
+        }
+    }
+
+    [Test]
     public async Task A_signed_in_user_stays_signed_in_while_requests_alternate_between_nodes()
     {
         var (_, user) = await NodeA.SignedUpAsync("round-robin");

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using RtChat.Web.Media;
 using RtChat.Web.Tests.Support;
@@ -10,13 +12,36 @@ public sealed partial class DeployFilesTests
     private static string Deploy(string path) => Path.Combine(NginxSite.RepoRoot, "deploy", path);
 
     [Test]
-    public async Task Nginx_takes_the_site_config()
+    public async Task Nginx_takes_the_site_as_generated_for_loopback()
     {
         await using var nginx = new NginxServer([new Uri("http://127.0.0.1:5001"), new Uri("http://127.0.0.1:5002")]);
 
         var (ok, output) = await nginx.TestConfigAsync();
 
         Assert.That(ok, Is.True, output);
+    }
+
+    [Test]
+    public async Task Nginx_takes_the_site_as_installed_with_its_certificate()
+    {
+        var folder = Directory.CreateTempSubdirectory("rtchat-certificate-");
+        try
+        {
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            using var certificate = new CertificateRequest("CN=chat.example.com", key, HashAlgorithmName.SHA256)
+                .CreateSelfSigned(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1));
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "fullchain.pem"), certificate.ExportCertificatePem());
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "privkey.pem"), key.ExportPkcs8PrivateKeyPem());
+            var site = (await File.ReadAllTextAsync(NginxSite.TemplateFile)).Replace("/etc/letsencrypt/live/chat.example.com", folder.FullName, StringComparison.Ordinal);
+
+            var (ok, output) = await NginxServer.TestSiteAsync(site);
+
+            Assert.That(ok, Is.True, output);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Test]

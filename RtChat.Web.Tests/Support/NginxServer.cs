@@ -33,9 +33,27 @@ public sealed class NginxServer : IAsyncDisposable
     public string ErrorLog => Path.Combine(_prefix.FullName, "error.log");
 
     /// <summary><c>nginx -t</c> on the generated config: whether nginx takes it, and what it said.</summary>
-    public async Task<(bool Ok, string Output)> TestConfigAsync()
+    public Task<(bool Ok, string Output)> TestConfigAsync() => TestAsync(_prefix.FullName, ConfigFile);
+
+    /// <summary><c>nginx -t</c> on <paramref name="site"/> (an http-context file such as deploy/nginx/rtchat.conf) as it is.</summary>
+    public static async Task<(bool Ok, string Output)> TestSiteAsync(string site)
     {
-        using var test = Process.Start(Info("-t")) ?? throw new InvalidOperationException("nginx did not start.");
+        var prefix = Directory.CreateTempSubdirectory("rtchat-nginx-test-");
+        try
+        {
+            var config = Path.Combine(prefix.FullName, "nginx.conf");
+            await File.WriteAllTextAsync(config, NginxSite.MainConfig(site, prefix.FullName));
+            return await TestAsync(prefix.FullName, config);
+        }
+        finally
+        {
+            prefix.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<(bool Ok, string Output)> TestAsync(string prefix, string config)
+    {
+        using var test = Process.Start(Info(prefix, config, "-t")) ?? throw new InvalidOperationException("nginx did not start.");
         var output = test.StandardError.ReadToEndAsync();
         await test.StandardOutput.ReadToEndAsync();
         await test.WaitForExitAsync();
@@ -45,7 +63,7 @@ public sealed class NginxServer : IAsyncDisposable
     public async Task StartAsync()
     {
         if (_process is not null) throw new InvalidOperationException("nginx is already running.");
-        _process = Process.Start(Info("-g", "daemon off;")) ?? throw new InvalidOperationException("nginx did not start.");
+        _process = Process.Start(Info(_prefix.FullName, ConfigFile, "-g", "daemon off;")) ?? throw new InvalidOperationException("nginx did not start.");
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
@@ -86,13 +104,13 @@ public sealed class NginxServer : IAsyncDisposable
 
     public string ReadErrorLog() => File.Exists(ErrorLog) ? File.ReadAllText(ErrorLog) : "(no error log)";
 
-    private ProcessStartInfo Info(params string[] arguments)
+    private static ProcessStartInfo Info(string prefix, string config, params string[] arguments)
     {
         var info = new ProcessStartInfo(File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            ArgumentList = { "-p", _prefix.FullName, "-c", ConfigFile, "-e", ErrorLog },
+            ArgumentList = { "-p", prefix, "-c", config, "-e", Path.Combine(prefix, "error.log") },
         };
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         return info;

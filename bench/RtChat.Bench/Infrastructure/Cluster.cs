@@ -55,15 +55,21 @@ public sealed class Cluster : IAsyncDisposable
     /// <summary>The nodes (host:port) nginx sent each finished request for <paramref name="pathAndQuery"/> to, in order.</summary>
     public IReadOnlyList<string> NodesThatServed(string pathAndQuery) => _nginx.NodesThatServed(pathAndQuery);
 
-    /// <summary>The nodes' CPU time so far, summed (nginx and Redis not counted).</summary>
-    public TimeSpan NodesCpuTime() => _nodes.Where(n => n is { HasExited: false }).Aggregate(TimeSpan.Zero, (sum, n) => sum + n!.CpuTime());
-
     /// <summary>Starts Redis, then <paramref name="nodes"/> nodes one after another (the first migrates the database), then nginx.</summary>
     public static async Task<Cluster> StartAsync(string workDir, int nodes, ClusterOptions? options = null)
     {
         var redis = new RedisServer();
         await redis.StartAsync();
-        var cluster = new Cluster(workDir, Enumerable.Range(0, nodes).Select(_ => Loopback.FreePort()).ToArray(), redis, options ?? new ClusterOptions());
+        Cluster cluster;
+        try
+        {
+            cluster = new Cluster(workDir, Enumerable.Range(0, nodes).Select(_ => Loopback.FreePort()).ToArray(), redis, options ?? new ClusterOptions());
+        }
+        catch
+        {
+            await redis.DisposeAsync();
+            throw;
+        }
         try
         {
             for (var i = 0; i < nodes; i++) await cluster.StartNodeAsync(i);
