@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using RtChat.Web.Data;
-using RtChat.Web.Realtime;
 using RtChat.Web.Tests.Support;
 
 namespace RtChat.Web.Tests.Realtime;
@@ -42,7 +39,7 @@ public sealed class ResumeOverlapTests : AppFixture
         await socket.WaitForMessageAsync(posted[3]);
 
         // As if another node had committed posted[0] first but published it only now.
-        await PublishAgainAsync(room, posted[0]);
+        await App.PublishAgainAsync(room, posted[0]);
 
         await socket.WaitForMessageAsync(posted[0]);
     }
@@ -60,14 +57,5 @@ public sealed class ResumeOverlapTests : AppFixture
             ids.Add(await App.MessageIdAsync(body));
         }
         return (web, room, ids);
-    }
-
-    private async Task PublishAgainAsync(string room, long messageId)
-    {
-        var roomId = await App.RoomIdAsync(room);
-        await using var scope = App.Services.CreateAsyncScope();
-        var view = (await scope.ServiceProvider.GetRequiredService<ChatHistory>().ManyAsync([messageId])).Single();
-        var frame = await App.Services.GetRequiredService<ChatFrames>().MessageAsync(roomId, view);
-        await App.Services.GetRequiredService<IBackplane>().PublishAsync(frame);
     }
 }
