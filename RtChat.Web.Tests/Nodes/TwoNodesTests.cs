@@ -89,6 +89,20 @@ public sealed class TwoNodesTests : TwoNodesFixture
     }
 
     [Test]
+    public async Task Unread_counts_are_the_same_on_both_nodes()
+    {
+        using var chat = await NodeA.PrivateChatAsync();
+        using var bobOnB = On(NodeB, chat.BobWeb);
+        var roomId = await NodeA.RoomIdAsync(chat.Room);
+        for (var i = 1; i <= 3; i++) await SendAsync(NodeA, chat.AliceWeb, chat.Room, $"Unread {i}, {Guid.NewGuid()}");
+
+        var onA = (await chat.BobWeb.ChatListAsync()).Entry(roomId);
+        var onB = (await bobOnB.ChatListAsync()).Entry(roomId);
+
+        Assert.That((onA.Unread, onB.Unread), Is.EqualTo((3, 3)));
+    }
+
+    [Test]
     public async Task Removing_a_member_on_node_A_closes_their_socket_on_node_B()
     {
         using var people = await NodeA.TwoPeopleAsync();
