@@ -6,9 +6,9 @@ namespace RtChat.Bench.Scenarios;
 /// <summary>
 /// <c>fanout</c>: the shootout method on the real app — signed-in clients in the public room, 4 concurrent senders posting
 /// through the real Send handler; latency is post start → the fragment at a client. Then <c>limit</c> in the same run,
-/// its payload padded to the app's frame size, for the ratio. With <c>--nodes N</c> (N &gt; 1) the app is a
-/// <see cref="Cluster"/>: clients and posts go through nginx, which spreads them over the nodes, and the server CPU
-/// per frame is the nodes' together.
+/// its payload padded to the app's frame size, for the ratio. With <c>--nodes N</c> (N &gt; 1) the app runs twice in
+/// the run: on one node, then as a <see cref="Cluster"/> (clients and posts through nginx, which spreads them over the
+/// nodes; server CPU per frame is the nodes' together), so the two CPU figures per delivered frame give the backplane's cost.
 /// </summary>
 public static class FanoutScenario
 {
@@ -23,6 +23,8 @@ public static class FanoutScenario
             report.Details["nodes"] = $"{nodes} app nodes behind nginx (deploy/nginx/rtchat.conf, round robin), Redis backplane; server CPU = the nodes' summed";
         var table = SteppedBroadcast.NewTable(report, "Steps (app, then the bare WebSocket reference)");
 
+        BroadcastRun? oneNode = null;
+        if (nodes > 1) oneNode = (await RunOnOneNodeAsync(method, userCount, table, ct)).Run;
         var (app, frameBytes) = nodes > 1
             ? await RunOnClusterAsync(method, nodes, userCount, table, report, ct)
             : await RunOnOneNodeAsync(method, userCount, table, ct);
@@ -36,6 +38,7 @@ public static class FanoutScenario
             limit = await LimitScenario.MeasureAsync(server.SocketAddress("/ws"), server, padding, method, table, ct);
 
         AddFigures(report, app, limit, method);
+        if (oneNode is not null) AddBackplaneCost(report, app, oneNode, nodes);
         if (args.Smoke)
             report.Check($"every client got every message exactly once up to {method.MaxClients} clients",
                 app.Reached?.Clients == method.MaxClients && app.Steps.All(s => s.Lost == 0 && s.Duplicates == 0), app.StopReason);
@@ -79,6 +82,15 @@ public static class FanoutScenario
         {
             foreach (var user in users) user.Dispose();
         }
+    }
+
+    /// <summary>Server CPU per delivered frame on N nodes against one, at the most clients both reached (nginx's CPU is not counted).</summary>
+    private static void AddBackplaneCost(Report report, BroadcastRun cluster, BroadcastRun oneNode, int nodes)
+    {
+        var clients = Math.Min(cluster.Reached?.Clients ?? 0, oneNode.Reached?.Clients ?? 0);
+        if (cluster.At(clients)?.ServerCpuPerFrameUs is not { } many || oneNode.At(clients)?.ServerCpuPerFrameUs is not { } one) return;
+        report.Add(new Figure($"server CPU per delivered frame at {clients:N0} clients, {nodes} nodes", many, "µs", one, "1 node",
+            Note: $"one node reached {oneNode.Reached?.Clients ?? 0:N0} clients ({oneNode.StopReason}); nginx not counted"));
     }
 
     private static void AddFigures(Report report, BroadcastRun app, BroadcastRun limit, LimitScenario.Method method)
