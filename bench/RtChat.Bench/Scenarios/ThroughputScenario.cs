@@ -1,10 +1,11 @@
+using System.Diagnostics;
 using RtChat.Bench.Infrastructure;
 
 namespace RtChat.Bench.Scenarios;
 
 /// <summary>
 /// <c>throughput</c>: group rooms × clients each, messages posted at a stepped open-loop rate spread over the rooms and
-/// their members (<see cref="ThroughputSteps"/>), first to the app through Send, then in the same run to the bare
+/// their members (<see cref="ThroughputSession"/>), to the app through Send and, each rate in turn, to the bare
 /// reference (<c>throughput-server</c>: the same rows committed in the same batches and broadcast, without the app).
 /// The figure is each server's highest passing step; the headline is their ratio, which carries from one machine to
 /// the next where the absolute rate does not.
@@ -18,32 +19,47 @@ public static class ThroughputScenario
         report.Details["method"] = $"{layout.Rooms} group rooms × {layout.PerRoom} clients ({layout.Clients} sockets, {layout.Users} users), open-loop posts at " +
                                    $"each rate for {settings.StepSeconds:0.#} s (at most {settings.MaxInFlight} in flight), rooms and authors round-robin; " +
                                    $"pass = all committed, all delivered once to every client of the room, p99 < {settings.P99Limit:0} ms, " +
-                                   "≥ 95% of the rate achieved; the same steps against the app, then the reference";
+                                   "≥ 95% of the rate achieved; both servers up side by side, each rate taken by the app, then by the reference";
         report.Details["rooms"] = "app: created by the bench in the app's SQLite file (Rooms, Memberships), the app unchanged";
         report.Details["reference"] = "throughput-server: a form post per message into MessageCommitter's batching (same queue, batch limit, one " +
                                       "transaction a batch) inserting into the app's Messages schema (WAL, synchronous=NORMAL, foreign keys), " +
                                       "read back with the author's name, one frame of the app's size per message to the room's sockets; 204 after";
-        var table = report.Table("Steps (app, then the reference)", "server", "offered msg/s", "posted", "committed", "failed posts", "delivered", "lost",
-            "dup", "achieved msg/s", "post p99 ms", "delivery p50 ms", "delivery p95 ms", "delivery p99 ms", "passed");
+        var table = report.Table("Steps (each rate: the app, then the reference)", "server", "offered msg/s", "posted", "committed", "failed posts",
+            "delivered", "lost", "dup", "achieved msg/s", "post p99 ms", "delivery p50 ms", "delivery p95 ms", "delivery p99 ms", "passed");
 
-        ThroughputRun app;
+        // Both servers run side by side and take each rate in turn, so a change in this shared machine's load lands on
+        // both figures alike instead of on whichever was measured in that minute.
         var work = Program.WorkDir("throughput");
-        await using (var server = await ServerProcess.StartAppAsync(work))
-        using (var target = await AppThroughputTarget.CreateAsync(server, work, layout, ct))
-            app = await ThroughputSteps.RunAsync(target, settings, table, ct);
+        await using var appServer = await ServerProcess.StartAppAsync(work);
+        using var app = new ThroughputSession(await AppThroughputTarget.CreateAsync(appServer, work, layout, ct), settings, table);
+        await app.ConnectAsync(ct);
+        await app.WarmUpAsync(ct);
 
         // The reference's frames are the size of the app's message frames, as fan-out pads the bare broadcast to them.
-        var frameBytes = app.FrameBytes > 0 ? app.FrameBytes : 800;
+        var frameBytes = app.Run.FrameBytes > 0 ? app.Run.FrameBytes : 800;
         report.Details["message frame bytes (app, reference padded to it)"] = frameBytes;
-        ThroughputRun reference;
         var referenceWork = Program.WorkDir("throughput-reference");
-        var maxSeconds = (int)(settings.Budget.TotalSeconds + settings.Rates.Count * (settings.StepSeconds + 10) + 300);
-        await using (var server = await ServerProcess.StartThroughputReferenceAsync(referenceWork, maxSeconds, layout.Rooms, layout.Users, frameBytes))
-        using (var target = new ReferenceThroughputTarget(server, referenceWork, layout))
-            reference = await ThroughputSteps.RunAsync(target, settings, table, ct);
+        var maxSeconds = (int)(settings.Budget.TotalSeconds + 2 * settings.Rates.Count * (settings.StepSeconds + 10) + 300);
+        await using var referenceServer = await ServerProcess.StartThroughputReferenceAsync(referenceWork, maxSeconds, layout.Rooms, layout.Users, frameBytes);
+        using var reference = new ThroughputSession(new ReferenceThroughputTarget(referenceServer, referenceWork, layout), settings, table);
+        await reference.ConnectAsync(ct);
+        await reference.WarmUpAsync(ct);
 
-        AddFigures(report, app, reference, settings);
-        foreach (var run in new[] { app, reference })
+        var clock = Stopwatch.StartNew();
+        foreach (var rate in settings.Rates)
+        {
+            var going = new[] { app, reference }.Where(s => s.Going).ToList();
+            if (going.Count == 0) break;
+            if (clock.Elapsed > settings.Budget)
+            {
+                Log.Line("Time budget spent");
+                break;
+            }
+            foreach (var session in going) await session.StepAsync(rate, ct);
+        }
+
+        AddFigures(report, app.Run, reference.Run, settings);
+        foreach (var run in new[] { app.Run, reference.Run })
         {
             report.Check($"{run.Server}: the warm-up step lost nothing", run.Warm is { Lost: 0, Duplicates: 0, Failed: 0 }, run.Warm.Why);
             if (args.Smoke)

@@ -38,92 +38,101 @@ public sealed record ThroughputRun(string Server, ThroughputStep Warm, IReadOnly
 }
 
 /// <summary>
-/// The stepped open-loop procedure, run the same way against either server: every client's socket opened in its room,
-/// a warm-up, then each rate for the step's seconds. A step passes when every posted message was committed (counted in
-/// the server's database) and reached every client of its room exactly once, with p99 post → arrival under the limit
-/// and ≥ 95% of the rate achieved.
+/// One server under the stepped open-loop procedure, driven the same way whichever it is: every client's socket opened
+/// in its room, a warm-up, then steps. A step passes when every posted message was committed (counted in the server's
+/// database) and reached every client of its room exactly once, with p99 post → arrival under the limit and ≥ 95% of
+/// the rate achieved.
 /// </summary>
-public static class ThroughputSteps
+public sealed class ThroughputSession(IThroughputTarget target, ThroughputSettings settings, StepTable table) : IDisposable
 {
     // What a room page sends when its socket opens; the reference ignores it, the clients send it to both alike.
     private static readonly byte[] Resume = Encoding.UTF8.GetBytes("""{"after":0}""");
+    private readonly ThroughputDeliveries _state = new(settings.Layout.Rooms, settings.Layout.PerRoom);
+    private readonly BenchSocket[] _sockets = new BenchSocket[settings.Layout.Clients];
+    private readonly List<ThroughputStep> _steps = [];
+    private ThroughputStep? _warm;
+    private int _seqBase;
+    private bool _retried;
 
-    public static async Task<ThroughputRun> RunAsync(IThroughputTarget target, ThroughputSettings settings, StepTable table, CancellationToken ct)
+    public string Name => target.Name;
+
+    /// <summary>False once a step failed twice at its rate, or lost or broke something.</summary>
+    public bool Going { get; private set; } = true;
+
+    public ThroughputRun Run => new(Name, _warm ?? throw new InvalidOperationException("No warm-up yet."), _steps, _state.FrameBytes);
+
+    public async Task ConnectAsync(CancellationToken ct)
     {
         var layout = settings.Layout;
-        var state = new ThroughputDeliveries(layout.Rooms, layout.PerRoom);
         var connect = Stopwatch.StartNew();
-        var sockets = new BenchSocket[layout.Clients];
-        try
-        {
-            await Parallel.ForEachAsync(Enumerable.Range(0, layout.Clients), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct },
-                async (c, token) =>
-                {
-                    var room = c / layout.PerRoom;
-                    var socket = await target.ConnectAsync(c, (s, frame) => state.OnFrame(s.Index, room, frame), token);
-                    sockets[c] = socket;
-                    await socket.SendTextAsync(Resume, token);
-                });
-            Log.Line($"{target.Name}: connected {layout.Clients} sockets in {layout.Rooms} rooms in {connect.Elapsed.TotalSeconds:0.0} s");
-            await Task.Delay(TimeSpan.FromSeconds(settings.Smoke ? 0.5 : 2), ct);
-            return await StepThroughAsync(target, settings, table, state, sockets, ct);
-        }
-        finally
-        {
-            foreach (var socket in sockets) socket?.Abort();
-        }
+        await Parallel.ForEachAsync(Enumerable.Range(0, layout.Clients), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct },
+            async (c, token) =>
+            {
+                var room = c / layout.PerRoom;
+                var socket = await target.ConnectAsync(c, (s, frame) => _state.OnFrame(s.Index, room, frame), token);
+                _sockets[c] = socket;
+                await socket.SendTextAsync(Resume, token);
+            });
+        Log.Line($"{Name}: connected {layout.Clients} sockets in {layout.Rooms} rooms in {connect.Elapsed.TotalSeconds:0.0} s");
+        await Task.Delay(TimeSpan.FromSeconds(settings.Smoke ? 0.5 : 2), ct);
     }
 
-    private static async Task<ThroughputRun> StepThroughAsync(
-        IThroughputTarget target, ThroughputSettings settings, StepTable table, ThroughputDeliveries state, IReadOnlyList<BenchSocket> sockets, CancellationToken ct)
+    /// <summary>
+    /// Checked but not reported: until tiered compilation has settled, the server spends a fifth of its CPU in the JIT
+    /// (perf showed libclrjit at 18% after a 3 s warm-up), which is not the sustained rate asked for.
+    /// </summary>
+    public async Task<ThroughputStep> WarmUpAsync(CancellationToken ct)
     {
-        // Warm-up, checked but not reported: until tiered compilation has settled, the server spends a fifth of its CPU
-        // in the JIT (perf showed libclrjit at 18% after a 3 s warm-up), which is not the sustained rate asked for.
-        var warm = await StepAsync(target, settings.WarmRate, settings.WarmSeconds, 0, double.MaxValue, settings, state, sockets, ct);
-        Log.Line($"{target.Name}: warm-up at {settings.WarmRate} msg/s: posted {warm.Posted}, delivered {warm.Delivered}/{warm.Expected}, lost {warm.Lost}, " +
+        var warm = await StepAsync(settings.WarmRate, settings.WarmSeconds, double.MaxValue, ct);
+        Log.Line($"{Name}: warm-up at {settings.WarmRate} msg/s: posted {warm.Posted}, delivered {warm.Delivered}/{warm.Expected}, lost {warm.Lost}, " +
                  $"dup {warm.Duplicates}, delivery p50 {warm.Latency.P50:0.0} p99 {warm.Latency.P99:0.0} ms");
+        return _warm = warm;
+    }
 
-        var steps = new List<ThroughputStep>();
-        var clock = Stopwatch.StartNew();
-        var seqBase = warm.Posted;
-        var retried = false;
-        for (var next = 0; next < settings.Rates.Count; next++)
+    /// <summary>Takes the step at <paramref name="rate"/>, and a second try there if it failed on its p99 or rate alone.</summary>
+    public async Task StepAsync(int rate, CancellationToken ct)
+    {
+        do
         {
-            var rate = settings.Rates[next];
-            if (clock.Elapsed > settings.Budget)
-            {
-                Log.Line($"{target.Name}: time budget spent");
-                break;
-            }
-            var step = await StepAsync(target, rate, settings.StepSeconds, seqBase, settings.P99Limit, settings, state, sockets, ct);
-            seqBase += step.Posted;
-            steps.Add(step);
-            table.Add(target.Name, rate, step.Posted, step.Persisted, step.Failed, step.Delivered, step.Lost, step.Duplicates, step.Achieved,
+            var step = await StepAsync(rate, settings.StepSeconds, settings.P99Limit, ct);
+            _steps.Add(step);
+            table.Add(Name, rate, step.Posted, step.Persisted, step.Failed, step.Delivered, step.Lost, step.Duplicates, step.Achieved,
                 step.Post.P99, step.Latency.P50, step.Latency.P95, step.Latency.P99,
-                (step.Passed ? "yes" : $"**no** ({step.Why})") + (retried ? " (second try)" : ""));
-            Log.Line($"{target.Name}: {rate,5} msg/s offered: posted {step.Posted}, committed {step.Persisted}, failed {step.Failed}, " +
+                (step.Passed ? "yes" : $"**no** ({step.Why})") + (_retried ? " (second try)" : ""));
+            Log.Line($"{Name}: {rate,5} msg/s offered: posted {step.Posted}, committed {step.Persisted}, failed {step.Failed}, " +
                      $"delivered {step.Delivered}/{step.Expected}, lost {step.Lost}, dup {step.Duplicates}, strays {step.Strays}, achieved {step.Achieved:0} msg/s, " +
                      $"sent in {step.SendSeconds:0.00} s, post p99 {step.Post.P99:0.0} ms, delivery p50 {step.Latency.P50:0.0} p99 {step.Latency.P99:0.0} ms " +
                      $"→ {(step.Passed ? "pass" : "FAIL: " + step.Why)}");
+            await Task.Delay(TimeSpan.FromSeconds(settings.Smoke ? 0.2 : 1), ct);
             // A smoke only checks the counting, so it goes through its (tiny) rates whatever the latency. A step that
             // lost or broke nothing but was too slow gets a second try at its rate, as fan-out's steps do: one stall
             // of a few hundred ms on the shared cores fails a 10 s step's p99.
-            if (!step.Passed && !settings.Smoke)
+            if (step.Passed || settings.Smoke)
             {
-                if (!step.Correct || retried) break;
-                retried = true;
-                next--;
+                _retried = false;
+                return;
             }
-            else retried = false;
-            await Task.Delay(TimeSpan.FromSeconds(settings.Smoke ? 0.2 : 1), ct);
-        }
-        return new ThroughputRun(target.Name, warm, steps, state.FrameBytes);
+            if (!step.Correct || _retried)
+            {
+                Going = false;
+                return;
+            }
+            _retried = true;
+        } while (true);
     }
 
-    private static async Task<ThroughputStep> StepAsync(IThroughputTarget target, int rate, double seconds, int seqBase, double p99Limit,
-        ThroughputSettings settings, ThroughputDeliveries state, IReadOnlyList<BenchSocket> sockets, CancellationToken ct)
+    public void Dispose()
+    {
+        foreach (var socket in _sockets) socket?.Abort();
+        target.Dispose();
+    }
+
+    private async Task<ThroughputStep> StepAsync(int rate, double seconds, double p99Limit, CancellationToken ct)
     {
         var layout = settings.Layout;
+        var state = _state;
+        var sockets = _sockets;
+        var seqBase = _seqBase;
         var total = (int)Math.Round(rate * seconds);
         var idBefore = target.Database.MaxMessageId();
         var endedBefore = sockets.Count(s => s.Ended);
@@ -171,6 +180,7 @@ public static class ThroughputSteps
         }
         var sendSeconds = clock.Elapsed.TotalSeconds;
         await Task.WhenAll(pending);
+        _seqBase += total;
 
         var drain = Stopwatch.StartNew();
         while (state.Delivered < state.Expected && drain.Elapsed < TimeSpan.FromSeconds(5))

@@ -49,7 +49,9 @@ internal static class MessageFrame
     public static byte[] Encode(StoredMessage message, int frameBytes)
     {
         var html = HtmlEncoder.Default;
-        var fragment = $"""<div hx-swap-oob="beforeend:#messages"><article class="message" id="message-{message.Id}" data-message-id="{message.Id}"><header><strong>{html.Encode(message.AuthorName)}</strong> <time datetime="{html.Encode(message.CreatedAt)}"></time></header><p>{html.Encode(message.Body)}</p></article></div>""";
+        var fragment = $"""<div hx-swap-oob="beforeend:#messages"><article class="message" id="message-{message.Id}" data-message-id="{message.Id}">"""
+                       + $"""<header><strong>{html.Encode(message.AuthorName)}</strong> <time datetime="{html.Encode(message.CreatedAt)}"></time></header>"""
+                       + $"""<p>{html.Encode(message.Body)}</p></article></div>""";
         var padding = frameBytes - Encoding.UTF8.GetByteCount(fragment) - "<!---->".Length;
         return Encoding.UTF8.GetBytes(padding > 0 ? fragment + "<!--" + new string(' ', padding) + "-->" : fragment);
     }
