@@ -24,7 +24,7 @@ public sealed record ThroughputSettings(
 
 public sealed record ThroughputStep(
     int Rate, int Posted, int Ok, int Failed, long Persisted, long Expected, long Delivered, long Lost, long Duplicates, long Strays,
-    double Achieved, double SendSeconds, Percentiles Latency, Percentiles Post, bool Passed, string Why, bool Correct);
+    double Achieved, double SendSeconds, Percentiles Latency, Percentiles Post, double CpuPerMessage, bool Passed, string Why, bool Correct);
 
 /// <summary>One server's run: the warm-up, then every step taken; its figure is the highest passing step.</summary>
 public sealed record ThroughputRun(string Server, ThroughputStep Warm, IReadOnlyList<ThroughputStep> Steps, int FrameBytes)
@@ -97,11 +97,12 @@ public sealed class ThroughputSession(IThroughputTarget target, ThroughputSettin
             var step = await StepAsync(rate, settings.StepSeconds, settings.P99Limit, ct);
             _steps.Add(step);
             table.Add(Name, rate, step.Posted, step.Persisted, step.Failed, step.Delivered, step.Lost, step.Duplicates, step.Achieved,
-                step.Post.P99, step.Latency.P50, step.Latency.P95, step.Latency.P99,
+                step.Post.P99, step.Latency.P50, step.Latency.P95, step.Latency.P99, step.CpuPerMessage,
                 (step.Passed ? "yes" : $"**no** ({step.Why})") + (_retried ? " (second try)" : ""));
             Log.Line($"{Name}: {rate,5} msg/s offered: posted {step.Posted}, committed {step.Persisted}, failed {step.Failed}, " +
                      $"delivered {step.Delivered}/{step.Expected}, lost {step.Lost}, dup {step.Duplicates}, strays {step.Strays}, achieved {step.Achieved:0} msg/s, " +
-                     $"sent in {step.SendSeconds:0.00} s, post p99 {step.Post.P99:0.0} ms, delivery p50 {step.Latency.P50:0.0} p99 {step.Latency.P99:0.0} ms " +
+                     $"sent in {step.SendSeconds:0.00} s, server CPU {step.CpuPerMessage:0} µs/msg, post p99 {step.Post.P99:0.0} ms, " +
+                     $"delivery p50 {step.Latency.P50:0.0} p99 {step.Latency.P99:0.0} ms " +
                      $"→ {(step.Passed ? "pass" : "FAIL: " + step.Why)}");
             await Task.Delay(TimeSpan.FromSeconds(settings.Smoke ? 0.2 : 1), ct);
             // A smoke only checks the counting, so it goes through its (tiny) rates whatever the latency. A step that
@@ -135,6 +136,7 @@ public sealed class ThroughputSession(IThroughputTarget target, ThroughputSettin
         var seqBase = _seqBase;
         var total = (int)Math.Round(rate * seconds);
         var idBefore = target.Database.MaxMessageId();
+        var cpuBefore = target.Server.CpuTime();
         var endedBefore = sockets.Count(s => s.Ended);
         state.BeginStep(seqBase, total);
         var posts = new LatencyRecorder(total);
@@ -186,6 +188,7 @@ public sealed class ThroughputSession(IThroughputTarget target, ThroughputSettin
         while (state.Delivered < state.Expected && drain.Elapsed < TimeSpan.FromSeconds(5))
             await Task.Delay(20, ct);
         var persisted = target.Database.CountMessagesAfter(idBefore);
+        var cpuPerMessage = (target.Server.CpuTime() - cpuBefore).TotalMicroseconds / Math.Max(1, persisted);
         var latency = state.Latencies();
         var achieved = state.CompleteMessages() / Math.Max(1e-9, Stats.Ms(state.LastArrival - state.FirstSent) / 1000);
         var ended = sockets.Count(s => s.Ended) - endedBefore;
@@ -199,7 +202,7 @@ public sealed class ThroughputSession(IThroughputTarget target, ThroughputSettin
         if (latency.P99 >= p99Limit) why.Add($"p99 {latency.P99:0} ms");
         if (achieved < 0.95 * rate) why.Add($"achieved {achieved:0} of {rate} msg/s");
         return new ThroughputStep(rate, total, ok, failed, persisted, state.Expected, state.Delivered, lost, state.Duplicates, state.Strays, achieved, sendSeconds,
-            latency, Percentiles.Of(posts.Sorted()), why.Count == 0, why.Count == 0 ? "" : string.Join(", ", why),
+            latency, Percentiles.Of(posts.Sorted()), cpuPerMessage, why.Count == 0, why.Count == 0 ? "" : string.Join(", ", why),
             Correct: failed == 0 && persisted == ok && lost == 0 && state.Duplicates == 0 && ended == 0);
     }
 }

@@ -20,6 +20,7 @@ public sealed record RoomLayout(int Users, int Rooms, int PerRoom)
 public interface IThroughputTarget : IDisposable
 {
     string Name { get; }
+    ServerProcess Server { get; }
     BenchDatabase Database { get; }
 
     /// <summary>Opens client <paramref name="client"/>'s socket in its room (see <see cref="RoomLayout"/>).</summary>
