@@ -91,8 +91,10 @@ public static class ThroughputScenario
         // CPU per message moves less with the load of the shared cores than the highest passing rate does, and every run
         // has it: both servers always take the first step.
         if (app.Steps.FirstOrDefault() is { } first)
-            report.Add(new Figure($"server CPU per message at the first step ({first.Rate:N0} msg/s)", first.CpuPerMessage, "µs",
+            report.Add(new Figure($"server CPU per message at the first step ({first.Rate:N0} msg/s)", app.At(first.Rate)!.CpuPerMessage, "µs",
                 reference.At(first.Rate)?.CpuPerMessage, "reference"));
+        report.Add(new Figure("server CPU while idle after the warm-up (sockets open, nothing posted)", app.IdleCores * 100, "% of a core",
+            reference.IdleCores * 100, "reference"));
         var last = app.Steps.LastOrDefault();
         report.Add(new Figure("lost deliveries, all steps", app.Steps.Sum(s => s.Lost), "count", reference.Steps.Sum(s => s.Lost), "reference", "0",
             app.Steps.Where(s => s.Passed || s == last).All(s => s.Lost == 0), "a failing step's loss, if any, is what stopped it"));

@@ -16,7 +16,7 @@ public sealed record ThroughputSettings(
         var layout = new RoomLayout(args.Int("users", 100, 6), args.Int("rooms", 50, 2), args.Int("per-room", 20, 3));
         if (layout.PerRoom > layout.Users) throw new ArgumentException("--per-room cannot exceed --users: a room's clients are distinct members.");
         return new ThroughputSettings(layout,
-            args.Ints("rates", "250,500,750,1000,1250,1500,1750,2000,2500,3000,3500,4000,5000,6000,7000,8000", "20,40"),
+            args.Ints("rates", "100,250,500,750,1000,1250,1500,1750,2000,2500,3000,3500,4000,5000,6000,7000,8000", "20,40"),
             args.Double("step-seconds", 10, 1), args.Double("p99-ms", 250, 250), args.Int("max-in-flight", 512, 64),
             args.Int("warmup-rate", 300, 10), args.Double("warmup-seconds", 20, 0.5), TimeSpan.FromMinutes(args.Double("max-minutes", 10, 1)), args.Smoke);
     }
@@ -27,7 +27,7 @@ public sealed record ThroughputStep(
     double Achieved, double SendSeconds, Percentiles Latency, Percentiles Post, double CpuPerMessage, bool Passed, string Why, bool Correct);
 
 /// <summary>One server's run: the warm-up, then every step taken; its figure is the highest passing step.</summary>
-public sealed record ThroughputRun(string Server, ThroughputStep Warm, IReadOnlyList<ThroughputStep> Steps, int FrameBytes)
+public sealed record ThroughputRun(string Server, ThroughputStep Warm, double IdleCores, IReadOnlyList<ThroughputStep> Steps, int FrameBytes)
 {
     public ThroughputStep? Best => Steps.LastOrDefault(s => s.Passed);
 
@@ -51,6 +51,7 @@ public sealed class ThroughputSession(IThroughputTarget target, ThroughputSettin
     private readonly BenchSocket[] _sockets = new BenchSocket[settings.Layout.Clients];
     private readonly List<ThroughputStep> _steps = [];
     private ThroughputStep? _warm;
+    private double _idleCores;
     private int _seqBase;
     private bool _retried;
 
@@ -59,7 +60,7 @@ public sealed class ThroughputSession(IThroughputTarget target, ThroughputSettin
     /// <summary>False once a step failed twice at its rate, or lost or broke something.</summary>
     public bool Going { get; private set; } = true;
 
-    public ThroughputRun Run => new(Name, _warm ?? throw new InvalidOperationException("No warm-up yet."), _steps, _state.FrameBytes);
+    public ThroughputRun Run => new(Name, _warm ?? throw new InvalidOperationException("No warm-up yet."), _idleCores, _steps, _state.FrameBytes);
 
     public async Task ConnectAsync(CancellationToken ct)
     {
@@ -86,6 +87,13 @@ public sealed class ThroughputSession(IThroughputTarget target, ThroughputSettin
         var warm = await StepAsync(settings.WarmRate, settings.WarmSeconds, double.MaxValue, ct);
         Log.Line($"{Name}: warm-up at {settings.WarmRate} msg/s: posted {warm.Posted}, delivered {warm.Delivered}/{warm.Expected}, lost {warm.Lost}, " +
                  $"dup {warm.Duplicates}, delivery p50 {warm.Latency.P50:0.0} p99 {warm.Latency.P99:0.0} ms");
+        // What the server burns with its sockets open and nothing posted: a share of each step's CPU per message, the
+        // larger the slower the rate.
+        var cpuBefore = target.Server.CpuTime();
+        var idle = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(settings.Smoke ? 0.5 : 5), ct);
+        _idleCores = (target.Server.CpuTime() - cpuBefore).TotalSeconds / idle.Elapsed.TotalSeconds;
+        Log.Line($"{Name}: idle with its sockets open: {_idleCores * 100:0.0}% of a core");
         return _warm = warm;
     }
 
