@@ -20,7 +20,7 @@ public static class Program
           throughput  50 rooms x 20 clients, send rate stepped up; zero loss/duplicates checked per client; each rate taken
                       by the app, then by the bare reference (the same rows committed in the same batches and broadcast)
                       [--users 100 --rooms 50 --per-room 20 --rates 100,250,500,...,8000 --step-seconds 10 --p99-ms 250
-                       --warmup-rate 300 --warmup-seconds 20 --max-minutes 10 (the steps of both)]
+                       --warmup-rate 300 --warmup-seconds 20 --idle-seconds 5 --max-minutes 10 (the steps of both)]
           memory      idle signed-in sockets: server working set and managed heap per socket, vs `limit`
                       [--users 100 --sockets 5000]
           render      GET of a room page with 30 messages at 32 connections, vs a trivial endpoint

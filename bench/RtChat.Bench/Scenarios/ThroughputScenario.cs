@@ -93,8 +93,8 @@ public static class ThroughputScenario
         if (app.Steps.FirstOrDefault() is { } first)
             report.Add(new Figure($"server CPU per message at the first step ({first.Rate:N0} msg/s)", app.At(first.Rate)!.CpuPerMessage, "µs",
                 reference.At(first.Rate)?.CpuPerMessage, "reference"));
-        report.Add(new Figure("server CPU while idle after the warm-up (sockets open, nothing posted)", app.IdleCores * 100, "% of a core",
-            reference.IdleCores * 100, "reference"));
+        report.Add(new Figure($"server CPU while idle for {settings.IdleSeconds:0.#} s after the warm-up (sockets open, nothing posted)",
+            app.IdleCores * 100, "% of a core", reference.IdleCores * 100, "reference"));
         var last = app.Steps.LastOrDefault();
         report.Add(new Figure("lost deliveries, all steps", app.Steps.Sum(s => s.Lost), "count", reference.Steps.Sum(s => s.Lost), "reference", "0",
             app.Steps.Where(s => s.Passed || s == last).All(s => s.Lost == 0), "a failing step's loss, if any, is what stopped it"));

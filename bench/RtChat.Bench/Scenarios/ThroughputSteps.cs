@@ -9,7 +9,7 @@ namespace RtChat.Bench.Scenarios;
 /// <summary>The throughput scenario's options, the same for the app and its reference.</summary>
 public sealed record ThroughputSettings(
     RoomLayout Layout, IReadOnlyList<int> Rates, double StepSeconds, double P99Limit, int MaxInFlight, int WarmRate, double WarmSeconds,
-    TimeSpan Budget, bool Smoke)
+    double IdleSeconds, TimeSpan Budget, bool Smoke)
 {
     public static ThroughputSettings From(Args args)
     {
@@ -18,7 +18,8 @@ public sealed record ThroughputSettings(
         return new ThroughputSettings(layout,
             args.Ints("rates", "100,250,500,750,1000,1250,1500,1750,2000,2500,3000,3500,4000,5000,6000,7000,8000", "20,40"),
             args.Double("step-seconds", 10, 1), args.Double("p99-ms", 250, 250), args.Int("max-in-flight", 512, 64),
-            args.Int("warmup-rate", 300, 10), args.Double("warmup-seconds", 20, 0.5), TimeSpan.FromMinutes(args.Double("max-minutes", 10, 1)), args.Smoke);
+            args.Int("warmup-rate", 300, 10), args.Double("warmup-seconds", 20, 0.5), args.Double("idle-seconds", 5, 0.5),
+            TimeSpan.FromMinutes(args.Double("max-minutes", 10, 1)), args.Smoke);
     }
 }
 
@@ -91,7 +92,7 @@ public sealed class ThroughputSession(IThroughputTarget target, ThroughputSettin
         // larger the slower the rate.
         var cpuBefore = target.Server.CpuTime();
         var idle = Stopwatch.StartNew();
-        await Task.Delay(TimeSpan.FromSeconds(settings.Smoke ? 0.5 : 5), ct);
+        await Task.Delay(TimeSpan.FromSeconds(settings.IdleSeconds), ct);
         _idleCores = (target.Server.CpuTime() - cpuBefore).TotalSeconds / idle.Elapsed.TotalSeconds;
         Log.Line($"{Name}: idle with its sockets open: {_idleCores * 100:0.0}% of a core");
         return _warm = warm;
