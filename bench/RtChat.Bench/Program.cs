@@ -1,6 +1,7 @@
 using RtChat.Bench.Infrastructure;
 using RtChat.Bench.Limit;
 using RtChat.Bench.Scenarios;
+using RtChat.Bench.Throughput;
 
 namespace RtChat.Bench;
 
@@ -16,10 +17,11 @@ public static class Program
                       [--step 500 --max-clients 18000 --samples 40 --concurrency 4 --limit-ms 500 --padding 0]
           fanout      the app: clients in one room, 4 senders posting through Send; and `limit` in the same run
                       [--users 100 --step 500 --max-clients 18000 --samples 40 --concurrency 4 --limit-ms 500
-                       --nodes 1 (N > 1: N nodes, Redis between them, nginx in front)]
-          throughput  50 rooms x 20 clients, send rate stepped up; zero loss/duplicates checked per client
-                      [--users 100 --rooms 50 --per-room 20 --rates 250,500,1000,... --step-seconds 10 --p99-ms 250
-                       --warmup-rate 300 --warmup-seconds 20]
+                       --nodes 1 (N > 1: also N nodes, Redis between them, nginx in front)]
+          throughput  50 rooms x 20 clients, send rate stepped up; zero loss/duplicates checked per client; each rate taken
+                      by the app, then by the bare reference (the same rows committed in the same batches and broadcast)
+                      [--users 100 --rooms 50 --per-room 20 --rates 100,250,500,...,8000 --step-seconds 10 --p99-ms 250
+                       --warmup-rate 300 --warmup-seconds 20 --idle-seconds 5 --max-minutes 10 (the steps of both)]
           memory      idle signed-in sockets: server working set and managed heap per socket, vs `limit`
                       [--users 100 --sockets 5000]
           render      GET of a room page with 30 messages at 32 connections, vs a trivial endpoint
@@ -42,6 +44,8 @@ public static class Program
             return await LimitServer.RunAsync(args);
         if (args.Scenario == "cluster")
             return await ClusterCommand.RunAsync(args);
+        if (args.Scenario == "throughput-server")
+            return await ThroughputServer.RunAsync(args);
         if (args.Scenario is "help" or "--help" or "-h")
         {
             Console.WriteLine(Usage);

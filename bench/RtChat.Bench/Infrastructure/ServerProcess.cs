@@ -7,7 +7,7 @@ using RtChat.Web.Tests.Support;
 namespace RtChat.Bench.Infrastructure;
 
 /// <summary>
-/// A server under test in its own process (the app, or the bare WebSocket reference), on 127.0.0.1, logging to a file,
+/// A server under test in its own process (the app, or one of the bench's bare references), on 127.0.0.1, logging to a file,
 /// stopped with SIGTERM (then killed) when disposed or when the bench exits in any way.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
@@ -100,23 +100,37 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the bench's own bare WebSocket server (the <c>limit-server</c> mode) with the app's GC settings.</summary>
-    public static async Task<ServerProcess> StartLimitAsync(string workDir, int maxSeconds)
+    public static Task<ServerProcess> StartLimitAsync(string workDir, int maxSeconds) => StartModeAsync("limit-server", workDir, maxSeconds, []);
+
+    /// <summary>
+    /// Starts the throughput scenario's bare reference (the <c>throughput-server</c> mode) with the app's GC settings: its
+    /// SQLite file in <paramref name="workDir"/>, rooms 1…<paramref name="rooms"/>, authors 0…<paramref name="users"/>−1,
+    /// message frames of <paramref name="frameBytes"/>.
+    /// </summary>
+    public static Task<ServerProcess> StartThroughputReferenceAsync(string workDir, int maxSeconds, int rooms, int users, int frameBytes) =>
+        StartModeAsync("throughput-server", workDir, maxSeconds,
+            ["--database", Path.Combine(workDir, ThroughputReferenceDatabase), "--rooms", Invariant(rooms), "--users", Invariant(users), "--frame-bytes", Invariant(frameBytes)]);
+
+    public const string ThroughputReferenceDatabase = "reference.db";
+
+    private static async Task<ServerProcess> StartModeAsync(string mode, string workDir, int maxSeconds, string[] options)
     {
         Directory.CreateDirectory(workDir);
         var port = Loopback.FreePort();
         var self = Assembly.GetEntryAssembly()!.Location;
         var environment = new Dictionary<string, string>
         {
-            // The app runs with server GC (the Web SDK's default); so does its reference.
+            // The app runs with server GC (the Web SDK's default); so do its references.
             ["DOTNET_gcServer"] = "1",
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        var server = Start("limit-server", "dotnet",
-            [self, "limit-server", "--port", port.ToString(CultureInfo.InvariantCulture), "--max-seconds", maxSeconds.ToString(CultureInfo.InvariantCulture)],
+        var server = Start(mode, "dotnet", [self, mode, "--port", Invariant(port), "--max-seconds", Invariant(maxSeconds), .. options],
             environment, workDir, port);
         await server.WaitUntilReadyAsync("/healthz", TimeSpan.FromSeconds(30));
         return server;
     }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static ServerProcess Start(string name, string file, string[] arguments, Dictionary<string, string> environment, string workDir, int port)
     {

@@ -1,15 +1,9 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using System.Buffers;
-using System.Collections.Concurrent;
-using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
 using RtChat.Bench.Infrastructure;
 
 namespace RtChat.Bench.Limit;
@@ -17,7 +11,8 @@ namespace RtChat.Bench.Limit;
 /// <summary>
 /// The physical reference (hidden <c>limit-server</c> mode, its own process): a bare Kestrel WebSocket endpoint speaking
 /// the websocket-shootout protocol, with no auth, database or rendering. It is built like the app's socket path — one
-/// bounded queue and one sender per socket, each broadcast encoded once — so the difference to the app is the app's work.
+/// bounded queue and one sender per socket (<see cref="QueuedSocket"/>), each broadcast encoded once — so the difference
+/// to the app is the app's work.
 /// <c>{"type":"echo","payload":P}</c> → <c>{"type":"echo","payload":P}</c> to the sender;
 /// <c>{"type":"broadcast","payload":P}</c> → <c>{"type":"broadcast","payload":P}</c> to everyone, then
 /// <c>{"type":"broadcastResult","payload":P,"listenerCount":N}</c> to the sender.
@@ -26,37 +21,20 @@ public static class LimitServer
 {
     public static async Task<int> RunAsync(Args args)
     {
-        var port = args.Int("port", 0, 0);
-        var maxSeconds = args.Int("max-seconds", 3600, 3600);
         var queueLimit = args.Int("queue-limit", 256, 256);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, port);
-            kestrel.AddServerHeader = false;
-        });
-        var app = builder.Build();
+        var app = BareHost.Build(args);
         var hub = new Hub(queueLimit);
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
         app.MapGet("/healthz", () => "ok");
         app.Map("/ws", hub.HandleAsync);
         app.Map("/", hub.HandleAsync);
-        await app.StartAsync();
-        // Bounded even if the bench that started it dies without stopping it.
-        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
-        try
-        {
-            await Task.Delay(TimeSpan.FromSeconds(maxSeconds), lifetime.ApplicationStopping);
-        }
-        catch (OperationCanceledException) { }
-        await app.StopAsync();
+        await BareHost.RunAsync(app, args);
         return 0;
     }
 
     private sealed class Hub(int queueLimit)
     {
-        private readonly ConcurrentDictionary<long, Connection> _connections = new();
-        private long _nextId;
+        private readonly SocketSet _connections = new(queueLimit);
 
         public async Task HandleAsync(HttpContext http)
         {
@@ -65,26 +43,10 @@ public static class LimitServer
                 http.Response.StatusCode = StatusCodes.Status400BadRequest;
                 return;
             }
-            using var socket = await http.WebSockets.AcceptWebSocketAsync();
-            var connection = new Connection(socket, queueLimit);
-            var id = Interlocked.Increment(ref _nextId);
-            _connections[id] = connection;
-            try
-            {
-                var sender = connection.SendQueuedAsync();
-                await ReceiveAsync(connection, http.RequestAborted);
-                connection.Complete();
-                await sender;
-            }
-            catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException) { }
-            finally
-            {
-                _connections.TryRemove(id, out _);
-                connection.Complete();
-            }
+            await _connections.ServeAsync(http, ReceiveAsync);
         }
 
-        private async Task ReceiveAsync(Connection connection, CancellationToken ct)
+        private async Task ReceiveAsync(QueuedSocket connection, CancellationToken ct)
         {
             var socket = connection.Socket;
             while (socket.State == WebSocketState.Open)
@@ -128,7 +90,7 @@ public static class LimitServer
             }
         }
 
-        private void Handle(Connection sender, ReadOnlySpan<byte> message)
+        private void Handle(QueuedSocket sender, ReadOnlySpan<byte> message)
         {
             if (!TryRead(message, out var type, out var payload)) return;
             if (type == "echo")
@@ -139,7 +101,7 @@ public static class LimitServer
             {
                 var frame = Frame("broadcast", payload, null);
                 var listeners = 0;
-                foreach (var connection in _connections.Values)
+                foreach (var connection in _connections.All)
                 {
                     connection.Enqueue(frame);
                     listeners++;
@@ -193,39 +155,6 @@ public static class LimitServer
             {
                 return false;
             }
-        }
-    }
-
-    private sealed class Connection(WebSocket socket, int queueLimit)
-    {
-        private readonly Channel<byte[]> _queue = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(queueLimit)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
-
-        public WebSocket Socket { get; } = socket;
-
-        /// <summary>Never waits: a socket whose queue is full is dropped, as in the app.</summary>
-        public void Enqueue(byte[] frame)
-        {
-            if (!_queue.Writer.TryWrite(frame))
-            {
-                _queue.Writer.TryComplete();
-                Socket.Abort();
-            }
-        }
-
-        public void Complete() => _queue.Writer.TryComplete();
-
-        public async Task SendQueuedAsync()
-        {
-            try
-            {
-                await foreach (var frame in _queue.Reader.ReadAllAsync())
-                    await Socket.SendAsync(frame, WebSocketMessageType.Text, true, CancellationToken.None);
-            }
-            catch (Exception e) when (e is WebSocketException or ObjectDisposedException or IOException or OperationCanceledException) { }
         }
     }
 }
