@@ -1,0 +1,135 @@
+using System.Net;
+using RtChat.Web.Tests.Support;
+
+namespace RtChat.Web.Tests.Pages.Profile;
+
+/// <summary>The header's theme switch: kept on the user, written on every page's root element.</summary>
+public sealed class ThemeTests : AppFixture
+{
+    private const string Switch = "#theme-switch";
+
+    private static string? RootClass(HtmlPage page) => page.Document.DocumentElement.GetAttribute("class");
+
+    private static string? Pressed(HtmlPage page) =>
+        page.Document.QuerySelector($"{Switch} button[aria-pressed=true]")?.GetAttribute("value");
+
+    [Test]
+    public async Task A_new_user_follows_the_system_theme()
+    {
+        var (web, _) = await App.SignedUpAsync("theme");
+        using var _w = web;
+
+        var page = await web.GetPageAsync("/profile");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(RootClass(page), Is.Null, "no class: the CSS asks the system");
+            Assert.That(Pressed(page), Is.EqualTo("System"));
+        }
+    }
+
+    [Test]
+    public async Task The_chosen_theme_is_saved_and_written_on_the_next_page()
+    {
+        var (web, _) = await App.SignedUpAsync("theme");
+        using var _w = web;
+        var page = await web.GetPageAsync("/profile");
+
+        using var chosen = await web.SubmitAsync(page, Switch, button: "button[value=Dark]");
+        var next = await web.GetPageAsync("/");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(chosen.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            Assert.That(chosen.Headers.Location?.ToString(), Is.EqualTo("/profile"), "back to the page it was sent from");
+            Assert.That(RootClass(next), Is.EqualTo("dark"));
+            Assert.That(Pressed(next), Is.EqualTo("Dark"));
+        }
+    }
+
+    [Test]
+    public async Task With_htmx_the_switch_comes_back_and_the_page_is_told_the_theme()
+    {
+        var (web, _) = await App.SignedUpAsync("theme");
+        using var _w = web;
+        var page = await web.GetPageAsync("/");
+
+        using var chosen = await web.SubmitAsync(page, Switch, htmx: true, button: "button[value=Light]");
+        var fragment = await HtmlPage.ParseAsync(chosen);
+        var next = await web.GetPageAsync("/profile");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(chosen.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(chosen.Headers.GetValues("HX-Trigger").Single(), Does.Contain("rtchat:theme").And.Contain("light"));
+            Assert.That(Pressed(fragment), Is.EqualTo("Light"));
+            Assert.That(RootClass(next), Is.EqualTo("light"));
+        }
+    }
+
+    [Test]
+    public async Task A_forged_token_is_refused_and_the_theme_kept()
+    {
+        var (web, _) = await App.SignedUpAsync("theme");
+        using var _w = web;
+        var page = await web.GetPageAsync("/profile");
+
+        using var forged = await web.SubmitAsync(page, Switch, new Dictionary<string, string?> { [RoomSteps.TokenField] = "forged" },
+            button: "button[value=Dark]");
+        var next = await web.GetPageAsync("/profile");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(forged.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(RootClass(next), Is.Null);
+        }
+    }
+
+    [TestCase("Purple")]
+    [TestCase("2")]
+    [TestCase("")]
+    [TestCase("dark\" onload=\"x")]
+    public async Task An_unknown_theme_is_refused_with_a_clear_error(string value)
+    {
+        var (web, _) = await App.SignedUpAsync("theme");
+        using var _w = web;
+        var page = await web.GetPageAsync("/profile");
+
+        using var refused = await web.SubmitAsync(page, Switch, new Dictionary<string, string?> { ["Theme"] = value });
+        var next = await web.GetPageAsync("/profile");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await refused.Content.ReadAsStringAsync(), Is.EqualTo("Choose a theme: System, Light or Dark."));
+            Assert.That(RootClass(next), Is.Null);
+        }
+    }
+
+    [Test]
+    public async Task A_return_address_elsewhere_comes_back_home()
+    {
+        var (web, _) = await App.SignedUpAsync("theme");
+        using var _w = web;
+        var page = await web.GetPageAsync("/profile");
+
+        using var chosen = await web.SubmitAsync(page, Switch, new Dictionary<string, string?> { ["ReturnUrl"] = "https://evil.example/" },
+            button: "button[value=Dark]");
+
+        Assert.That(chosen.Headers.Location?.ToString(), Is.EqualTo("/"));
+    }
+
+    [Test]
+    public async Task A_signed_out_visitor_has_no_switch_and_follows_the_system()
+    {
+        using var web = App.NewSession();
+
+        var page = await web.GetPageAsync(AccountSteps.LoginPath);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(RootClass(page), Is.Null);
+            Assert.That(page.Document.QuerySelector(Switch), Is.Null);
+        }
+    }
+}
