@@ -10,16 +10,21 @@ public sealed class ThemeTests : AppFixture
 
     private static string? RootClass(HtmlPage page) => page.Document.DocumentElement.GetAttribute("class");
 
+    /// <summary>A new user's session, on <paramref name="path"/>.</summary>
+    private async Task<(WebSession Web, HtmlPage Page)> SignedUpOnAsync(string path)
+    {
+        var (web, _) = await App.SignedUpAsync("theme");
+        return (web, await web.GetPageAsync(path));
+    }
+
     private static string? Pressed(HtmlPage page) =>
         page.Document.QuerySelector($"{Switch} button[aria-pressed=true]")?.GetAttribute("value");
 
     [Test]
     public async Task A_new_user_follows_the_system_theme()
     {
-        var (web, _) = await App.SignedUpAsync("theme");
+        var (web, page) = await SignedUpOnAsync("/profile");
         using var _w = web;
-
-        var page = await web.GetPageAsync("/profile");
 
         using (Assert.EnterMultipleScope())
         {
@@ -31,9 +36,8 @@ public sealed class ThemeTests : AppFixture
     [Test]
     public async Task The_chosen_theme_is_saved_and_written_on_the_next_page()
     {
-        var (web, _) = await App.SignedUpAsync("theme");
+        var (web, page) = await SignedUpOnAsync("/profile");
         using var _w = web;
-        var page = await web.GetPageAsync("/profile");
 
         using var chosen = await web.SubmitAsync(page, Switch, button: "button[value=Dark]");
         var next = await web.GetPageAsync("/");
@@ -50,9 +54,8 @@ public sealed class ThemeTests : AppFixture
     [Test]
     public async Task With_htmx_the_switch_comes_back_and_the_page_is_told_the_theme()
     {
-        var (web, _) = await App.SignedUpAsync("theme");
+        var (web, page) = await SignedUpOnAsync("/");
         using var _w = web;
-        var page = await web.GetPageAsync("/");
 
         using var chosen = await web.SubmitAsync(page, Switch, htmx: true, button: "button[value=Light]");
         var fragment = await HtmlPage.ParseAsync(chosen);
@@ -70,9 +73,8 @@ public sealed class ThemeTests : AppFixture
     [Test]
     public async Task A_forged_token_is_refused_and_the_theme_kept()
     {
-        var (web, _) = await App.SignedUpAsync("theme");
+        var (web, page) = await SignedUpOnAsync("/profile");
         using var _w = web;
-        var page = await web.GetPageAsync("/profile");
 
         using var forged = await web.SubmitAsync(page, Switch, new Dictionary<string, string?> { [RoomSteps.TokenField] = "forged" },
             button: "button[value=Dark]");
@@ -91,9 +93,8 @@ public sealed class ThemeTests : AppFixture
     [TestCase("dark\" onload=\"x")]
     public async Task An_unknown_theme_is_refused_with_a_clear_error(string value)
     {
-        var (web, _) = await App.SignedUpAsync("theme");
+        var (web, page) = await SignedUpOnAsync("/profile");
         using var _w = web;
-        var page = await web.GetPageAsync("/profile");
 
         using var refused = await web.SubmitAsync(page, Switch, new Dictionary<string, string?> { ["Theme"] = value });
         var next = await web.GetPageAsync("/profile");
@@ -109,9 +110,8 @@ public sealed class ThemeTests : AppFixture
     [Test]
     public async Task A_return_address_elsewhere_comes_back_home()
     {
-        var (web, _) = await App.SignedUpAsync("theme");
+        var (web, page) = await SignedUpOnAsync("/profile");
         using var _w = web;
-        var page = await web.GetPageAsync("/profile");
 
         using var chosen = await web.SubmitAsync(page, Switch, new Dictionary<string, string?> { ["ReturnUrl"] = "https://evil.example/" },
             button: "button[value=Dark]");
