@@ -10,6 +10,9 @@ public sealed class ThemeTests : AppFixture
 
     private static string? RootClass(HtmlPage page) => page.Document.DocumentElement.GetAttribute("class");
 
+    private static string? Pressed(HtmlPage page) =>
+        page.Document.QuerySelector($"{Switch} button[aria-pressed=true]")?.GetAttribute("value");
+
     /// <summary>A new user's session, on <paramref name="path"/>.</summary>
     private async Task<(WebSession Web, HtmlPage Page)> SignedUpOnAsync(string path)
     {
@@ -17,8 +20,13 @@ public sealed class ThemeTests : AppFixture
         return (web, await web.GetPageAsync(path));
     }
 
-    private static string? Pressed(HtmlPage page) =>
-        page.Document.QuerySelector($"{Switch} button[aria-pressed=true]")?.GetAttribute("value");
+    /// <summary>Presses <paramref name="theme"/> in the switch on <paramref name="page"/> (<paramref name="fields"/> over the form's), then opens a page.</summary>
+    private static async Task<(HttpResponseMessage Answer, HtmlPage Next)> ChooseAsync(
+        WebSession web, HtmlPage page, string? theme, Dictionary<string, string?>? fields = null, bool htmx = false)
+    {
+        var answer = await web.SubmitAsync(page, Switch, fields, htmx, theme is null ? null : $"button[value={theme}]");
+        return (answer, await web.GetPageAsync("/profile"));
+    }
 
     [Test]
     public async Task A_new_user_follows_the_system_theme()
@@ -39,8 +47,8 @@ public sealed class ThemeTests : AppFixture
         var (web, page) = await SignedUpOnAsync("/profile");
         using var _w = web;
 
-        using var chosen = await web.SubmitAsync(page, Switch, button: "button[value=Dark]");
-        var next = await web.GetPageAsync("/");
+        var (chosen, next) = await ChooseAsync(web, page, "Dark");
+        using var _c = chosen;
 
         using (Assert.EnterMultipleScope())
         {
@@ -57,15 +65,14 @@ public sealed class ThemeTests : AppFixture
         var (web, page) = await SignedUpOnAsync("/");
         using var _w = web;
 
-        using var chosen = await web.SubmitAsync(page, Switch, htmx: true, button: "button[value=Light]");
-        var fragment = await HtmlPage.ParseAsync(chosen);
-        var next = await web.GetPageAsync("/profile");
+        var (chosen, next) = await ChooseAsync(web, page, "Light", htmx: true);
+        using var _c = chosen;
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(chosen.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(chosen.Headers.GetValues("HX-Trigger").Single(), Does.Contain("rtchat:theme").And.Contain("light"));
-            Assert.That(Pressed(fragment), Is.EqualTo("Light"));
+            Assert.That(Pressed(await HtmlPage.ParseAsync(chosen)), Is.EqualTo("Light"), "the switch swapped in");
             Assert.That(RootClass(next), Is.EqualTo("light"));
         }
     }
@@ -76,9 +83,8 @@ public sealed class ThemeTests : AppFixture
         var (web, page) = await SignedUpOnAsync("/profile");
         using var _w = web;
 
-        using var forged = await web.SubmitAsync(page, Switch, new Dictionary<string, string?> { [RoomSteps.TokenField] = "forged" },
-            button: "button[value=Dark]");
-        var next = await web.GetPageAsync("/profile");
+        var (forged, next) = await ChooseAsync(web, page, "Dark", new() { [RoomSteps.TokenField] = "forged" });
+        using var _f = forged;
 
         using (Assert.EnterMultipleScope())
         {
@@ -96,8 +102,8 @@ public sealed class ThemeTests : AppFixture
         var (web, page) = await SignedUpOnAsync("/profile");
         using var _w = web;
 
-        using var refused = await web.SubmitAsync(page, Switch, new Dictionary<string, string?> { ["Theme"] = value });
-        var next = await web.GetPageAsync("/profile");
+        var (refused, next) = await ChooseAsync(web, page, null, new() { ["Theme"] = value });
+        using var _r = refused;
 
         using (Assert.EnterMultipleScope())
         {
@@ -113,8 +119,8 @@ public sealed class ThemeTests : AppFixture
         var (web, page) = await SignedUpOnAsync("/profile");
         using var _w = web;
 
-        using var chosen = await web.SubmitAsync(page, Switch, new Dictionary<string, string?> { ["ReturnUrl"] = "https://evil.example/" },
-            button: "button[value=Dark]");
+        var (chosen, _) = await ChooseAsync(web, page, "Dark", new() { ["ReturnUrl"] = "https://evil.example/" });
+        using var _c = chosen;
 
         Assert.That(chosen.Headers.Location?.ToString(), Is.EqualTo("/"));
     }
