@@ -12,6 +12,8 @@ public class AppUser : IdentityUser, IHasDomainEvents
     /// <summary>An address waiting for its confirmation link; the current <see cref="IdentityUser.Email"/> keeps working meanwhile.</summary>
     public string? PendingEmail { get; private set; }
 
+    public Theme Theme { get; private set; }
+
     private AppUser() { }
 
     public AppUser(string username, string email)
@@ -24,6 +26,8 @@ public class AppUser : IdentityUser, IHasDomainEvents
     public IReadOnlyList<IDomainEvent> DomainEvents => _events;
 
     public void ClearDomainEvents() => _events.Clear();
+
+    public void ChooseTheme(Theme theme) => Theme = Enum.IsDefined(theme) ? theme : throw new DomainRuleException(Themes.Invalid);
 
     public void RequestEmailChange(string newEmail) => PendingEmail = newEmail.Trim();
 

@@ -140,7 +140,7 @@ public sealed class MessageItemTests : ComponentTest
             Assert.That(body.QuerySelectorAll("a"), Has.Length.EqualTo(1));
             Assert.That(link.GetAttribute("href"), Is.EqualTo("https://example.com/a?b=1&c=2"));
             Assert.That(link.TextContent, Is.EqualTo("https://example.com/a?b=1&c=2"), "the full stop after it is not part of it");
-            Assert.That(link.GetAttribute("rel"), Is.EqualTo("noopener nofollow ugc"));
+            Assert.That(link.GetAttribute("rel"), Is.EqualTo("noopener noreferrer nofollow"));
             Assert.That(link.GetAttribute("target"), Is.EqualTo("_blank"));
             Assert.That(body.TextContent, Is.EqualTo("docs at https://example.com/a?b=1&c=2. thanks"));
         });

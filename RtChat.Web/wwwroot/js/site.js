@@ -90,4 +90,10 @@
     if (opened) document.body.dispatchEvent(new CustomEvent("rtchat:chats-changed"));
     opened = true;
   });
+  // The header's theme switch (Pages/Profile/Theme) answers with the root's class: none follows the system.
+  document.body.addEventListener("rtchat:theme", (event) => {
+    const root = document.documentElement;
+    root.classList.remove("light", "dark");
+    if (event.detail.rootClass) root.classList.add(event.detail.rootClass);
+  });
 })();
