@@ -66,4 +66,16 @@ public sealed class TypingRoomsTests
         Assert.That(changes[1], Is.EquivalentTo(new[] { "alice", "bob" }));
         Assert.That(changes[2], Is.EqualTo(new[] { "carol" }));
     }
+
+    [Test]
+    public void A_page_opening_where_someone_types_has_the_room_sent_again_and_elsewhere_nothing()
+    {
+        _rooms.Mark(1, "alice");
+        _rooms.TakeChanges();
+
+        _rooms.Opened(1);
+        _rooms.Opened(2);
+
+        Assert.That(_rooms.TakeChanges().Select(change => change.RoomId), Is.EqualTo(new[] { 1 }));
+    }
 }

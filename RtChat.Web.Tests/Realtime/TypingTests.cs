@@ -44,6 +44,18 @@ public sealed class TypingTests : AppFixture
     }
 
     [Test]
+    public async Task A_page_opened_while_alice_types_shows_her_typing()
+    {
+        await using var open = await OpenChatAsync();
+        await open.Alice.SendTypingAsync();
+        await open.Bob.WaitForTypersAsync(null, open.AliceId);
+
+        await using var bobsNewPage = await ChatSocket.ConnectAsync(App.BaseAddress, open.Chat.BobWeb, open.Chat.Room, name: "bob's new page");
+
+        await bobsNewPage.WaitForTypersAsync(null, open.AliceId);
+    }
+
+    [Test]
     public async Task Alice_stops_showing_as_typing_after_the_timeout_of_silence()
     {
         await using var open = await OpenChatAsync();

@@ -61,6 +61,7 @@ internal static class ChatSocketEndpoint
         sockets.Add(connection);
         await presence.ConnectedAsync(roomId, userId, connection.Id);
         publisher.Opened(connection);
+        if (roomId is { } opened) typing.Opened(opened);
         try
         {
             await connection.RunAsync(

@@ -22,6 +22,9 @@ public sealed class TypingPublisher(
         otherNodes.Typing(roomId, userId);
     }
 
+    /// <summary>A page opened on the room (its socket already gets the room's frames): it learns who is typing there.</summary>
+    public void Opened(int roomId) => rooms.Opened(roomId);
+
     protected internal override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         var changes = rooms.TakeChanges();

@@ -23,6 +23,13 @@ public sealed class TypingRooms(RealtimeOptions options, TimeProvider clock)
         }
     }
 
+    /// <summary>A page opened in the room: the room's list goes out again at the next update if anyone types there.</summary>
+    public void Opened(int roomId)
+    {
+        lock (_gate)
+            if (_rooms.ContainsKey(roomId)) _changed.Add(roomId);
+    }
+
     /// <summary>The rooms where someone started or stopped typing since the last call, each with who types there now.</summary>
     public IReadOnlyList<(int RoomId, IReadOnlyList<string> UserIds)> TakeChanges()
     {
