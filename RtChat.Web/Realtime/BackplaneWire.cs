@@ -10,6 +10,7 @@ public sealed record BackplaneMessage(
     Guid Sender, SocketFrame? Frame = null, StaleCaches? Stale = null, string? RevokedUser = null, long? CatchUpAfter = null,
     TypingSignal? Typing = null);
 
+/// <summary>Someone's page said they are typing in a room (<see cref="TypingRooms"/>).</summary>
 public sealed record TypingSignal(int RoomId, string UserId);
 
 /// <summary>

@@ -6,8 +6,8 @@ using StackExchange.Redis;
 namespace RtChat.Web.Realtime;
 
 /// <summary>
-/// Frames, cache forgets, revocations and typing signals through one Redis pub/sub channel. Every node, the publisher included, delivers
-/// the frames it receives to its own sockets, so all nodes deliver in the order Redis received them. While Redis is
+/// Frames, cache forgets, revocations and typing signals through one Redis pub/sub channel. Every node, the publisher
+/// included, delivers the frames it receives to its own sockets, so all nodes deliver in the order Redis received them. While Redis is
 /// unreachable a frame goes straight to this node's sockets (pages elsewhere catch up by their resume when they reconnect)
 /// and the other nodes miss the forgets (so when it is back, each node forgets all it keeps); the multiplexer reconnects
 /// and subscribes again by itself, and pages everywhere get what they missed (<see cref="OutageCatchUp"/>).

@@ -14,19 +14,20 @@
 
   function start(chat) {
     const viewer = chat.dataset.viewerId;
-    const box = chat.querySelector("form[data-composer] textarea[name=Body]");
+    const isComposer = (el) => el.matches?.("form[data-composer] textarea[name=Body]");
     const events = document.body;
     let socket = null;
     let sentAt = 0;
     events.addEventListener("htmx:wsOpen", (event) => { socket = event.detail.socketWrapper; });
     events.addEventListener("htmx:wsClose", () => { socket = null; });
-    box?.addEventListener("input", () => {
-      if (!socket || !box.value.trim() || Date.now() - sentAt < every) return;
+    // Listened for on the room, so a composer swapped in later counts too.
+    chat.addEventListener("input", (event) => {
+      if (!socket || !isComposer(event.target) || !event.target.value.trim() || Date.now() - sentAt < every) return;
       socket.sendImmediately(JSON.stringify({ typing: true }));
       sentAt = Date.now();
     });
     // Typing again right after sending shows at once.
-    box?.form.addEventListener("submit", () => { sentAt = 0; });
+    chat.addEventListener("submit", (event) => { if (event.target.matches("form[data-composer]")) sentAt = 0; });
 
     const show = () => {
       const line = document.getElementById("typing");
