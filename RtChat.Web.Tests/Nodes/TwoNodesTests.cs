@@ -21,6 +21,19 @@ public sealed class TwoNodesTests : TwoNodesFixture
     }
 
     [Test]
+    public async Task Alice_typing_on_node_A_shows_to_bob_on_node_B()
+    {
+        using var chat = await NodeA.PrivateChatAsync();
+        await using var aliceOnA = await OpenRoomPageAsync(NodeA, chat.AliceWeb, chat.Room, "alice's socket on node A");
+        await using var bobOnB = await OpenRoomPageAsync(NodeB, chat.BobWeb, chat.Room, "bob's socket on node B");
+        await bobOnB.WaitForOnlineCountAsync(2);
+
+        await aliceOnA.SendTypingAsync();
+
+        await bobOnB.WaitForTypersAsync(null, await NodeA.UserIdAsync(chat.Alice));
+    }
+
+    [Test]
     public async Task A_sign_in_cookie_from_node_A_works_on_node_B()
     {
         var (web, user) = await NodeA.SignedUpAsync("cookie");

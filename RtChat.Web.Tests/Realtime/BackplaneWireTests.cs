@@ -45,11 +45,22 @@ public sealed class BackplaneWireTests
     }
 
     [Test]
+    public void A_typing_signal_comes_off_the_wire_with_its_room_and_user()
+    {
+        var back = BackplaneWire.Decode(BackplaneWire.Encode(new BackplaneMessage(Node, Typing: new TypingSignal(7, "u1"))));
+
+        Assert.That((back.Sender, back.Typing, back.Frame), Is.EqualTo((Node, new TypingSignal(7, "u1"), (SocketFrame?)null)));
+    }
+
+    [Test]
     public void Anything_but_a_whole_message_of_this_version_is_refused()
     {
         var whole = BackplaneWire.Encode(new BackplaneMessage(Node, Frame: Frame));
         byte[][] garbage = [[], "hello"u8.ToArray(), whole[..^1], [.. whole, 0], [2, .. whole[1..]], [1, 9, .. whole[2..]],
             [.. whole[..18], 7, .. whole[19..]]];
+
+        var typing = BackplaneWire.Encode(new BackplaneMessage(Node, Typing: new TypingSignal(7, "u1")));
+        garbage = [.. garbage, typing[..^1], [.. typing, 0], typing[..20]];
 
         foreach (var bytes in garbage)
             Assert.Throws<InvalidDataException>(() => BackplaneWire.Decode(bytes), $"{bytes.Length} bytes");

@@ -3,7 +3,10 @@ using RtChat.Web.Realtime;
 
 namespace RtChat.Web.Tests.Realtime;
 
-/// <summary>What a page sends on its socket: <c>{"after": N}</c> on every open, <c>{"read": N}</c> as its reader reads.</summary>
+/// <summary>
+/// What a page sends on its socket: <c>{"after": N}</c> on every open, <c>{"read": N}</c> as its reader reads,
+/// <c>{"typing": true}</c> as they type.
+/// </summary>
 public sealed class PageFramesTests
 {
     private static (bool Read, long AfterId) Read(string frame) =>
@@ -46,5 +49,17 @@ public sealed class PageFramesTests
         var found = PageFrames.TryReadReadMark(Encoding.UTF8.GetBytes(frame), out var messageId);
 
         Assert.That((found, messageId), Is.EqualTo((read, expected)));
+    }
+
+    [TestCase("""{"typing":true}""", true)]
+    [TestCase("""{"other":1,"typing":true}""", true)]
+    [TestCase("""{"typing":false}""", false)]
+    [TestCase("""{"typing":"true"}""", false)]
+    [TestCase("""{"typing":1}""", false)]
+    [TestCase("""{"nested":{"typing":true}}""", false)]
+    [TestCase("""{"typing":tr""", false)]
+    public void Reads_that_the_reader_is_typing_only_from_true(string frame, bool typing)
+    {
+        Assert.That(PageFrames.IsTyping(Encoding.UTF8.GetBytes(frame)), Is.EqualTo(typing));
     }
 }

@@ -3,11 +3,15 @@ using RtChat.Web.Data;
 namespace RtChat.Web.Realtime;
 
 /// <summary>
-/// One message on the backplane's channel: a frame for the sockets, caches to forget, a user's revoked sessions, or the
-/// message after which pages may have missed some (a node was cut off from Redis).
+/// One message on the backplane's channel: a frame for the sockets, caches to forget, a user's revoked sessions, the
+/// message after which pages may have missed some (a node was cut off from Redis), or someone typing in a room.
 /// </summary>
 public sealed record BackplaneMessage(
-    Guid Sender, SocketFrame? Frame = null, StaleCaches? Stale = null, string? RevokedUser = null, long? CatchUpAfter = null);
+    Guid Sender, SocketFrame? Frame = null, StaleCaches? Stale = null, string? RevokedUser = null, long? CatchUpAfter = null,
+    TypingSignal? Typing = null);
+
+/// <summary>Someone's page said they are typing in a room (<see cref="TypingRooms"/>).</summary>
+public sealed record TypingSignal(int RoomId, string UserId);
 
 /// <summary>
 /// The backplane's bytes: a version, the kind, the sending node, then the kind's fields. Reading refuses anything else
@@ -16,7 +20,7 @@ public sealed record BackplaneMessage(
 public static class BackplaneWire
 {
     private const byte Version = 1;
-    private enum Kind : byte { Frame = 1, Forget = 2, Revoked = 3, CatchUp = 4 }
+    private enum Kind : byte { Frame = 1, Forget = 2, Revoked = 3, CatchUp = 4, Typing = 5 }
 
     public static byte[] Encode(BackplaneMessage message) => Write(writer =>
     {
@@ -26,6 +30,11 @@ public static class BackplaneWire
         if (message.Frame is { } frame) WriteFrame(writer, frame);
         else if (message.Stale is { } stale) WriteStale(writer, stale);
         else if (message.RevokedUser is { } userId) writer.Write(userId);
+        else if (message.Typing is { } typing)
+        {
+            writer.Write(typing.RoomId);
+            writer.Write(typing.UserId);
+        }
         else writer.Write(message.CatchUpAfter ?? throw new ArgumentException("A message carries something.", nameof(message)));
     });
 
@@ -43,6 +52,7 @@ public static class BackplaneWire
                 Kind.Forget => new BackplaneMessage(sender, Stale: ReadStale(reader)),
                 Kind.Revoked => new BackplaneMessage(sender, RevokedUser: reader.ReadString()),
                 Kind.CatchUp => new BackplaneMessage(sender, CatchUpAfter: reader.ReadInt64()),
+                Kind.Typing => new BackplaneMessage(sender, Typing: new TypingSignal(reader.ReadInt32(), reader.ReadString())),
                 _ => throw new InvalidDataException($"Unknown kind {kind}."),
             };
             if (reader.BaseStream.Position != reader.BaseStream.Length) throw new InvalidDataException("Trailing bytes.");
@@ -58,6 +68,7 @@ public static class BackplaneWire
         message.Frame is not null ? Kind.Frame
         : message.Stale is not null ? Kind.Forget
         : message.RevokedUser is not null ? Kind.Revoked
+        : message.Typing is not null ? Kind.Typing
         : Kind.CatchUp;
 
     private static void WriteFrame(BinaryWriter writer, SocketFrame frame)

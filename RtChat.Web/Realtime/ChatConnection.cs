@@ -110,14 +110,15 @@ public sealed class ChatConnection
         _socket.Abort();
     }
 
-    public async Task RunAsync(MissedFrames missedFrames, ReadUpTo read, CancellationToken requestAborted)
+    /// <param name="typed">The page says its reader is typing (room pages only).</param>
+    public async Task RunAsync(MissedFrames missedFrames, ReadUpTo read, Action typed, CancellationToken requestAborted)
     {
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, _dropped.Token);
         var sender = SendQueuedAsync(stopping.Token);
         _ = ResumeIfSilentAsync(stopping.Token);
         try
         {
-            await ReceiveAsync(missedFrames, read, stopping.Token);
+            await ReceiveAsync(missedFrames, read, typed, stopping.Token);
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException) { }
         finally
@@ -183,7 +184,7 @@ public sealed class ChatConnection
         }
     }
 
-    private async Task ReceiveAsync(MissedFrames missedFrames, ReadUpTo read, CancellationToken cancellationToken)
+    private async Task ReceiveAsync(MissedFrames missedFrames, ReadUpTo read, Action typed, CancellationToken cancellationToken)
     {
         var limit = _options.MaxClientFrameBytes;
         while (_socket.State == WebSocketState.Open)
@@ -222,6 +223,8 @@ public sealed class ChatConnection
                     Resume(await missedFrames(afterId, cancellationToken));
                 else if (RoomId is not null && PageFrames.TryReadReadMark(frame, out var readId))
                     read(readId);
+                else if (RoomId is not null && PageFrames.IsTyping(frame))
+                    typed();
             }
             finally
             {

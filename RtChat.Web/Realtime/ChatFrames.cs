@@ -1,6 +1,7 @@
 using RtChat.Web.Components;
 using RtChat.Web.Components.Chat;
 using RtChat.Web.Components.ChatList;
+using RtChat.Web.Data;
 
 namespace RtChat.Web.Realtime;
 
@@ -25,6 +26,14 @@ public sealed class ChatFrames(FragmentRenderer renderer)
             [nameof(PresenceChanges.Count)] = count,
             [nameof(PresenceChanges.CameOnline)] = cameOnline,
             [nameof(PresenceChanges.WentOffline)] = wentOffline,
+        }));
+
+    /// <summary>Who is typing in the room now (nobody: the line empties).</summary>
+    public async Task<SocketFrame> TypingAsync(int roomId, IReadOnlyCollection<UserCard> typers) =>
+        new(Audience.Room(roomId), await renderer.RenderAsync<TypingNow>(new Dictionary<string, object?>
+        {
+            [nameof(TypingNow.Typers)] = typers,
+            [nameof(TypingNow.Oob)] = true,
         }));
 
     public async Task<SocketFrame> OnlineTotalAsync(int count) =>

@@ -26,7 +26,7 @@ internal static class ChatSocketEndpoint
     /// </remarks>
     public static async Task<IResult> HandleAsync(HttpContext http, IServiceScopeFactory scopes, MissedMessages missedMessages,
         LocalSockets sockets, IPresence presence, PresencePublisher publisher, ReadMarks readMarks, RealtimeOptions options,
-        PublicOrigin publicOrigin, SocketOpenThrottle opens)
+        PublicOrigin publicOrigin, SocketOpenThrottle opens, TypingPublisher typing)
     {
         if (!http.WebSockets.IsWebSocketRequest)
             return Results.Problem("This address only speaks WebSocket.", statusCode: StatusCodes.Status400BadRequest);
@@ -61,11 +61,13 @@ internal static class ChatSocketEndpoint
         sockets.Add(connection);
         await presence.ConnectedAsync(roomId, userId, connection.Id);
         publisher.Opened(connection);
+        if (roomId is { } opened) typing.Opened(opened);
         try
         {
             await connection.RunAsync(
                 (afterId, ct) => roomId is { } id ? missedMessages.AfterAsync(id, afterId, ct) : Task.FromResult<IReadOnlyList<SocketFrame>>([]),
                 readId => readMarks.Mark(roomId!.Value, userId, readId),
+                () => typing.Typed(roomId!.Value, userId),
                 http.RequestAborted);
         }
         finally

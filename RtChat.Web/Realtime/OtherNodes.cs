@@ -12,6 +12,9 @@ public interface IOtherNodes
 
     /// <summary>The user's sessions were revoked (<see cref="Areas.Identity.Revocations"/>).</summary>
     void Revoked(string userId);
+
+    /// <summary>Someone is typing in a room (<see cref="TypingRooms"/>): every node shows it to its own sockets.</summary>
+    void Typing(int roomId, string userId);
 }
 
 internal sealed class NoOtherNodes : IOtherNodes
@@ -19,4 +22,6 @@ internal sealed class NoOtherNodes : IOtherNodes
     public void Forget(StaleCaches stale) { }
 
     public void Revoked(string userId) { }
+
+    public void Typing(int roomId, string userId) { }
 }

@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace RtChat.Web.Realtime;
 
 /// <summary>
-/// What a page may say over its socket: <c>{"after": 123}</c>, the newest message id it shows, and <c>{"read": 123}</c>,
-/// the newest its reader has seen. Anything else is ignored.
+/// What a page may say over its socket: <c>{"after": 123}</c>, the newest message id it shows, <c>{"read": 123}</c>,
+/// the newest its reader has seen, and <c>{"typing": true}</c>, its reader is typing. Anything else is ignored.
 /// </summary>
 public static class PageFrames
 {
@@ -12,9 +12,21 @@ public static class PageFrames
 
     public static bool TryReadReadMark(ReadOnlySpan<byte> frame, out long messageId) => TryReadNumber(frame, "read"u8, out messageId);
 
+    public static bool IsTyping(ReadOnlySpan<byte> frame) => TryFind(frame, "typing"u8, out var value) && value.TokenType == JsonTokenType.True;
+
     private static bool TryReadNumber(ReadOnlySpan<byte> frame, ReadOnlySpan<byte> name, out long number)
     {
         number = 0;
+        if (TryFind(frame, name, out var value) && value.TokenType == JsonTokenType.Number && value.TryGetInt64(out number) && number >= 0)
+            return true;
+        number = 0;
+        return false;
+    }
+
+    /// <summary>The reader on the value of the top-level property <paramref name="name"/>.</summary>
+    private static bool TryFind(ReadOnlySpan<byte> frame, ReadOnlySpan<byte> name, out Utf8JsonReader value)
+    {
+        value = default;
         try
         {
             var reader = new Utf8JsonReader(frame);
@@ -23,13 +35,15 @@ public static class PageFrames
             {
                 var isNamed = reader.ValueTextEquals(name);
                 if (!reader.Read()) return false;
-                if (isNamed && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out number) && number >= 0)
+                if (isNamed)
+                {
+                    value = reader;
                     return true;
+                }
                 reader.Skip();
             }
         }
         catch (JsonException) { }
-        number = 0;
         return false;
     }
 }

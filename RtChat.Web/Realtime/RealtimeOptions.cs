@@ -36,6 +36,12 @@ public sealed class RealtimeOptions
     /// <summary>Presence changes are gathered and sent at most this often per room.</summary>
     public TimeSpan PresenceInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>Who is typing is sent at most this often per room.</summary>
+    public TimeSpan TypingInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Someone whose page has not said they are typing for this long is no longer shown typing.</summary>
+    public TimeSpan TypingTimeout { get; set; } = TimeSpan.FromSeconds(4);
+
     /// <summary>Sockets one user may hold open on a node (a page each); past it a new one is refused with 429.</summary>
     public int MaxSocketsPerUser { get; set; } = 30;
 

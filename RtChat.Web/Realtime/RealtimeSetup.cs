@@ -24,6 +24,10 @@ public static class RealtimeSetup
         services.AddSingleton<IRoomBroadcaster, RoomBroadcaster>();
         services.AddSingleton<PresencePublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<PresencePublisher>());
+        services.AddSingleton<TypingRooms>();
+        services.AddSingleton<TypingThrottle>();
+        services.AddSingleton<TypingPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<TypingPublisher>());
         services.AddSingleton<MessageCommitter>();
         services.AddHostedService(sp => sp.GetRequiredService<MessageCommitter>());
         services.AddSingleton<SendThrottle>();

@@ -6,15 +6,15 @@ using StackExchange.Redis;
 namespace RtChat.Web.Realtime;
 
 /// <summary>
-/// Frames, cache forgets and revocations through one Redis pub/sub channel. Every node, the publisher included, delivers
-/// the frames it receives to its own sockets, so all nodes deliver in the order Redis received them. While Redis is
+/// Frames, cache forgets, revocations and typing signals through one Redis pub/sub channel. Every node, the publisher
+/// included, delivers the frames it receives to its own sockets, so all nodes deliver in the order Redis received them. While Redis is
 /// unreachable a frame goes straight to this node's sockets (pages elsewhere catch up by their resume when they reconnect)
 /// and the other nodes miss the forgets (so when it is back, each node forgets all it keeps); the multiplexer reconnects
 /// and subscribes again by itself, and pages everywhere get what they missed (<see cref="OutageCatchUp"/>).
 /// </summary>
 internal sealed class RedisBackplane(
     RedisNode self, IConnectionMultiplexer redis, LocalSockets sockets, PageCaches caches, Revocations revocations,
-    OutageCatchUp catchUp, ILogger<RedisBackplane> logger)
+    OutageCatchUp catchUp, TypingRooms typing, ILogger<RedisBackplane> logger)
     : IBackplane, IOtherNodes, INodeDeaths, IHostedService
 {
     public static readonly RedisChannel Channel = RedisChannel.Literal("rtchat:backplane");
@@ -39,6 +39,8 @@ internal sealed class RedisBackplane(
     public void Forget(StaleCaches stale) => _ = TryPublishAsync(new BackplaneMessage(_node, Stale: stale));
 
     public void Revoked(string userId) => _ = TryPublishAsync(new BackplaneMessage(_node, RevokedUser: userId));
+
+    public void Typing(int roomId, string userId) => _ = TryPublishAsync(new BackplaneMessage(_node, Typing: new TypingSignal(roomId, userId)));
 
     /// <summary>
     /// A node stopped beating (see <see cref="RedisPresence"/>): it may have died between committing messages and
@@ -101,6 +103,7 @@ internal sealed class RedisBackplane(
         else if (message.Sender == _node) return;
         else if (message.Stale is { } stale) caches.Forget(stale);
         else if (message.RevokedUser is { } userId) revocations.Record(userId);
+        else if (message.Typing is { } signal) typing.Mark(signal.RoomId, signal.UserId);
     }
 
     private void Deliver(SocketFrame frame)

@@ -28,3 +28,6 @@ public sealed class SendThrottle(ChatOptions options) : UserThrottle(options.Sen
 
 /// <summary>At most <c>Realtime:SocketOpensPerMinute</c> socket opens per user: a page that reconnects in a loop, or a script opening many, is refused.</summary>
 public sealed class SocketOpenThrottle(RealtimeOptions options) : UserThrottle(options.SocketOpensPerMinute, TimeSpan.FromMinutes(1));
+
+/// <summary>One typing signal per user a second: a page sends one every two seconds while its reader types, a flood is ignored.</summary>
+public sealed class TypingThrottle() : UserThrottle(1, TimeSpan.FromSeconds(1));

@@ -14,6 +14,7 @@ public static class DomId
     public const string OnlineTotal = "online-total";
     public const string PresenceStyle = "presence-style";
     public const string ChatNotice = "chat-notice";
+    public const string Typing = "typing";
     public const string EmailSection = "email-section";
 
     public const string ChatList = "chat-list";
