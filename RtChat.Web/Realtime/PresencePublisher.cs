@@ -31,8 +31,10 @@ public sealed class PresencePublisher(
     /// <summary>A socket opened (and already receives the room's frames): it gets the whole list at the next update.</summary>
     public void Opened(ChatConnection connection)
     {
-        _opened.Enqueue(connection);
+        // Marked first: a socket the update finds queued has its room among those the update looks at, so the list it
+        // gets already counts it.
         MarkChanged(connection.RoomId);
+        _opened.Enqueue(connection);
     }
 
     protected internal override async Task RunOnceAsync(CancellationToken cancellationToken)
@@ -42,6 +44,9 @@ public sealed class PresencePublisher(
             await presence.RefreshAsync(sockets.All.Select(c => c.Id));
             _nextRefresh = Clock.GetUtcNow() + options.PresenceTtl / 3;
         }
+        // Taken before the rooms: each of these sockets' rooms is then among them (see Opened).
+        var opened = new List<ChatConnection>();
+        while (_opened.TryDequeue(out var connection)) opened.Add(connection);
         foreach (var room in await presence.ExpireAsync())
             MarkChanged(room);
         var rooms = changes.TakeRooms().ToHashSet();
@@ -52,7 +57,7 @@ public sealed class PresencePublisher(
         }
         foreach (var room in rooms)
             await AnnounceChangesAsync(room, cancellationToken);
-        await SendWholeListsAsync();
+        await SendWholeListsAsync(opened);
         if (!changes.TakeSite()) return;
         // Every socket on the site gets the total, so it goes out only when it moved (a second tab does not move it).
         var total = await presence.OnlineTotalAsync();
@@ -84,10 +89,10 @@ public sealed class PresencePublisher(
     };
 
     /// <summary>Each room's list is rendered once for all the sockets that opened there since the last update.</summary>
-    private async Task SendWholeListsAsync()
+    private async Task SendWholeListsAsync(IEnumerable<ChatConnection> opened)
     {
         var rendered = new Dictionary<int, SocketFrame>();
-        while (_opened.TryDequeue(out var connection))
+        foreach (var connection in opened)
         {
             if (connection.RoomId is not { } room) continue;
             if (!rendered.TryGetValue(room, out var frame))
