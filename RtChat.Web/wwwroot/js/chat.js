@@ -101,7 +101,15 @@
     chat.addEventListener("htmx:oobAfterSwap", keepPlace);
     document.addEventListener("htmx:afterSettle", () => { keepPlace(); fromBottom = null; });
     relabel(chat);
-    toBottom();
+    // Opened with unread messages: a line above the first, and the view starts there rather than at the newest.
+    const firstUnread = chat.dataset.firstUnread && document.getElementById(`message-${chat.dataset.firstUnread}`);
+    if (firstUnread) {
+      firstUnread.classList.add("first-unread");
+      firstUnread.scrollIntoView({ block: "start" });
+      stick = nearBottom();
+    } else {
+      toBottom();
+    }
     setInterval(() => relabel(chat), 30_000);
   }
 
