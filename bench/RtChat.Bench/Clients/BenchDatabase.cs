@@ -76,6 +76,34 @@ public sealed class BenchDatabase(string path)
         return (long)command.ExecuteScalar()!;
     }
 
+    /// <summary>The ids of the rooms named <paramref name="names"/>, in that order.</summary>
+    public IReadOnlyList<int> RoomIds(IReadOnlyList<string> names)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Name, Id FROM Rooms";
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        using (var reader = command.ExecuteReader())
+            while (reader.Read())
+                ids[reader.GetString(0)] = reader.GetInt32(1);
+        return names.Select(name => ids.TryGetValue(name, out var id) ? id : throw new InvalidOperationException($"No room {name}.")).ToList();
+    }
+
+    /// <summary>Every message of room <paramref name="roomId"/> with an id above <paramref name="afterId"/>: id and body, in id order.</summary>
+    public IReadOnlyList<(long Id, string Body)> MessagesAfter(int roomId, long afterId)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Id, Body FROM Messages WHERE RoomId = $room AND Id > $after ORDER BY Id";
+        command.Parameters.AddWithValue("$room", roomId);
+        command.Parameters.AddWithValue("$after", afterId);
+        var messages = new List<(long, string)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            messages.Add((reader.GetInt64(0), reader.GetString(1)));
+        return messages;
+    }
+
     /// <summary>Messages committed with an id above <paramref name="afterId"/>.</summary>
     public long CountMessagesAfter(long afterId)
     {
