@@ -18,7 +18,7 @@ public sealed class ChaosPage(AppUser user, string room, int index, Func<IReadOn
     private readonly Lock _gate = new();
     private readonly HashSet<long> _shown = [];
     private readonly List<(long Opened, HashSet<long> Missing)> _catchingUp = [];
-    private readonly List<double> _catchUpMs = [];
+    private readonly List<(long Opened, double Ms)> _catchUps = [];
     private long _newest;
     private BenchSocket? _socket;
     private volatile bool _reloadAsked;
@@ -44,9 +44,10 @@ public sealed class ChaosPage(AppUser user, string room, int index, Func<IReadOn
         get { lock (_gate) return _shown.ToHashSet(); }
     }
 
-    public IReadOnlyList<double> CatchUpMs
+    /// <summary>Each finished catch-up: when its socket opened (<see cref="Stats.Now"/>) and how long it took.</summary>
+    public IReadOnlyList<(long Opened, double Ms)> CatchUps
     {
-        get { lock (_gate) return _catchUpMs.ToList(); }
+        get { lock (_gate) return _catchUps.ToList(); }
     }
 
     /// <summary>Catch-ups (one per reconnect) still missing something they should have.</summary>
@@ -144,7 +145,7 @@ public sealed class ChaosPage(AppUser user, string room, int index, Func<IReadOn
         lock (_gate)
         {
             var missing = ids.Where(id => !_shown.Contains(id)).ToHashSet();
-            if (missing.Count == 0) _catchUpMs.Add(Stats.Ms(Stats.Now - opened));
+            if (missing.Count == 0) _catchUps.Add((opened, Stats.Ms(Stats.Now - opened)));
             else _catchingUp.Add((opened, missing));
         }
     }
@@ -202,7 +203,7 @@ public sealed class ChaosPage(AppUser user, string room, int index, Func<IReadOn
                 var (opened, missing) = _catchingUp[i];
                 missing.ExceptWith(added);
                 if (missing.Count > 0) continue;
-                _catchUpMs.Add(Stats.Ms(now - opened));
+                _catchUps.Add((opened, Stats.Ms(now - opened)));
                 _catchingUp.RemoveAt(i);
             }
         }

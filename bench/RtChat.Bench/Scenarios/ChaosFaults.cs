@@ -76,12 +76,17 @@ public sealed record ChaosFaults(TimeSpan KillEvery, double KillShare, IReadOnly
 
 public sealed class FaultLog(Stopwatch clock)
 {
+    private readonly long _started = Stats.Now - clock.ElapsedTicks;
+
     public Stopwatch Clock { get; } = clock;
     public List<string> Events { get; } = [];
     public int SocketKills;
     public int NodeRestarts { get; set; }
     public int RedisRestarts { get; set; }
     public TimeSpan LastRestartEnded { get; set; }
+
+    /// <summary>A <see cref="Stats.Now"/> timestamp as seconds since the faults began, as the events are timed.</summary>
+    public double SecondsIntoRun(long timestamp) => Stats.Ms(timestamp - _started) / 1000;
 
     public void Add(string what)
     {

@@ -60,12 +60,13 @@ public static class ChaosScenario
             Log.Line($"{pages.Count(p => p.IsOpen)} of {pages.Count} pages open in {roomCount} rooms; chaos for {duration.TotalSeconds:0} s");
 
             var posts = new Posts();
+            FaultLog log;
             using (var sending = CancellationTokenSource.CreateLinkedTokenSource(ct))
             {
                 var senders = pages.Select(page => Task.Run(() => SendAsync(page, sendEvery, posts, sending.Token), CancellationToken.None)).ToList();
                 var faultRun = faults.RunAsync(cluster, pages, duration, ct);
                 await Task.Delay(duration, ct);
-                var log = await faultRun;
+                log = await faultRun;
                 // A node can take longer to start than planned on a busy machine: posts go on a while after the last recovery.
                 var sinceRecovery = log.Clock.Elapsed - log.LastRestartEnded;
                 if (sinceRecovery < PostsAfterRecovery) await Task.Delay(PostsAfterRecovery - sinceRecovery, ct);
@@ -90,7 +91,7 @@ public static class ChaosScenario
             await stopPages.CancelAsync();
             foreach (var page in pages) page.Close();
             await Task.WhenAll(running);
-            ChaosVerdict.Report(report, pages, names, final, posts, settling.Elapsed);
+            ChaosVerdict.Report(report, pages, names, final, posts, log, settling.Elapsed);
         }
         finally
         {
