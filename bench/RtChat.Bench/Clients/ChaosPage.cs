@@ -100,8 +100,8 @@ public sealed class ChaosPage(AppUser user, string room, int index, Func<IReadOn
             }
             if (_reloadAsked)
             {
-                await ReloadAsync(stop);
-                continue;
+                if (await ReloadAsync(stop)) continue;
+                return;
             }
             if (socket.CloseStatus is { } status && !ReconnectCloseCodes.Contains((int)status))
             {
@@ -150,8 +150,11 @@ public sealed class ChaosPage(AppUser user, string room, int index, Func<IReadOn
         }
     }
 
-    /// <summary>What location.reload() gives the reader: the room page's messages, then a new socket at once.</summary>
-    private async Task ReloadAsync(CancellationToken stop)
+    /// <summary>
+    /// What location.reload() gives the reader: the room page's messages, then a new socket at once. A reload that does
+    /// not get the page (a redirect to sign in, an error page) ends this page: false.
+    /// </summary>
+    private async Task<bool> ReloadAsync(CancellationToken stop)
     {
         _reloadAsked = false;
         Interlocked.Increment(ref _reloads);
@@ -159,10 +162,12 @@ public sealed class ChaosPage(AppUser user, string room, int index, Func<IReadOn
         {
             var page = await user.GetStringAsync(AppUser.RoomPath(room), stop);
             Show(Encoding.UTF8.GetBytes(page), Stats.Now);
+            return true;
         }
         catch (Exception e) when (e is HttpRequestException or InvalidOperationException or OperationCanceledException)
         {
-            Log.Line($"{user.Username}: reloading {room} failed ({e.Message})");
+            GaveUp = $"reloading failed: {e.Message}";
+            return false;
         }
     }
 
