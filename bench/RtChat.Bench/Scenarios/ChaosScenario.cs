@@ -36,6 +36,8 @@ public static class ChaosScenario
         var work = Program.WorkDir("chaos");
         report.Details["work dir"] = work;
         var settings = new Dictionary<string, string> { ["Realtime:PresenceTtl"] = presenceTtl.ToString("c", CultureInfo.InvariantCulture) };
+        // The nodes log warnings only; the backplane's outage and catch-up steps are information.
+        if (args.Text("realtime-log") is { } level) settings["Logging:LogLevel:RtChat.Web.Realtime"] = level;
         await using var cluster = await Cluster.StartAsync(work, 2, new ClusterOptions(Settings: settings));
         var users = await AppUser.RegisterManyAsync(cluster.BaseAddress, roomCount * perRoom, ct);
         var pages = new List<ChaosPage>();
