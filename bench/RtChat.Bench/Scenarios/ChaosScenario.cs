@@ -76,7 +76,9 @@ public static class ChaosScenario
                 await Task.WhenAll(senders);
                 report.Details["posting lasted"] = $"{log.Clock.Elapsed.TotalSeconds:0} s";
                 report.Details["faults"] = log.Events;
-                report.Check("the faults ran", log.NodeRestarts == faults.Restarts.Count(r => r == "node") && log.RedisRestarts == faults.Restarts.Count(r => r == "redis") && log.SocketKills > 0,
+                var planned = faults.Restarts.CountBy(r => r).ToDictionary();
+                report.Check("the faults ran",
+                    log.NodeRestarts == planned.GetValueOrDefault("node") && log.RedisRestarts == planned.GetValueOrDefault("redis") && log.SocketKills > 0,
                     $"{log.NodeRestarts} node restarts, {log.RedisRestarts} Redis restarts, {log.SocketKills} sockets cut");
             }
             Log.Line($"Sending stopped: {posts.Ok} posts answered 204, {posts.Failed.Count} failed; waiting for delivery to settle");
@@ -103,7 +105,7 @@ public static class ChaosScenario
         }
     }
 
-    public static int MissingFrom(ChaosPage page, IReadOnlyList<(long Id, string Body)> committed)
+    private static int MissingFrom(ChaosPage page, IReadOnlyList<(long Id, string Body)> committed)
     {
         var shown = page.Shown;
         return committed.Count(m => !shown.Contains(m.Id));
