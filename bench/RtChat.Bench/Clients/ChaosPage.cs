@@ -19,6 +19,7 @@ public sealed class ChaosPage(AppUser user, string room, int index, Func<IReadOn
     private readonly HashSet<long> _shown = [];
     private readonly List<(long Opened, HashSet<long> Missing)> _catchingUp = [];
     private readonly List<(long Opened, double Ms)> _catchUps = [];
+    private readonly List<(long At, string What)> _trace = [];
     private long _newest;
     private BenchSocket? _socket;
     private volatile bool _reloadAsked;
@@ -42,6 +43,12 @@ public sealed class ChaosPage(AppUser user, string room, int index, Func<IReadOn
     public IReadOnlySet<long> Shown
     {
         get { lock (_gate) return _shown.ToHashSet(); }
+    }
+
+    /// <summary>The page's socket opens (with the id it resumed after) and ends, for a loss to be traced.</summary>
+    public IReadOnlyList<(long At, string What)> Trace
+    {
+        get { lock (_gate) return _trace.ToList(); }
     }
 
     /// <summary>Each finished catch-up: when its socket opened (<see cref="Stats.Now"/>) and how long it took.</summary>
@@ -79,9 +86,11 @@ public sealed class ChaosPage(AppUser user, string room, int index, Func<IReadOn
             retry = 0;
             _socket = socket;
             var opened = Stats.Now;
+            var after = Newest;
+            Note(opened, $"opened, after {after}");
             try
             {
-                await socket.SendTextAsync(Encoding.UTF8.GetBytes($$"""{"after":{{Newest}}}"""), stop);
+                await socket.SendTextAsync(Encoding.UTF8.GetBytes($$"""{"after":{{after}}}"""), stop);
             }
             catch (Exception e) when (e is WebSocketException or ObjectDisposedException or OperationCanceledException) { }
             if (!first)
@@ -98,6 +107,7 @@ public sealed class ChaosPage(AppUser user, string room, int index, Func<IReadOn
             {
                 break;
             }
+            Note(Stats.Now, $"ended ({socket.CloseStatus?.ToString() ?? socket.Failure?.GetType().Name ?? "cut"}), newest {Newest}");
             if (_reloadAsked)
             {
                 if (await ReloadAsync(stop)) continue;
@@ -129,6 +139,11 @@ public sealed class ChaosPage(AppUser user, string room, int index, Func<IReadOn
     }
 
     /// <summary>htmx's "full-jitter": 0 to 1 s × 2^min(retry, 6).</summary>
+    private void Note(long at, string what)
+    {
+        lock (_gate) _trace.Add((at, what));
+    }
+
     private static async Task ReconnectDelayAsync(int retry, CancellationToken stop)
     {
         var delay = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * 1000 * Math.Pow(2, Math.Min(retry, 6)));

@@ -52,6 +52,9 @@ public static class ChaosVerdict
         if (lost.Count > 0)
             report.Details["lost (first 50: user, room, message id)"] = lost.Take(50)
                 .Select(l => $"{l.Page.User.Username} {l.Page.Room} {l.Id.ToString(CultureInfo.InvariantCulture)}").ToList();
+        foreach (var page in lost.Select(l => l.Page).Distinct().Take(5))
+            report.Details[$"socket trace of {page.User.Username} (seconds into the run)"] =
+                page.Trace.Select(t => $"{faults.SecondsIntoRun(t.At):0.0} s: {t.What}").ToList();
         if (strays.Count > 0)
             report.Details["strays (first 50)"] = strays.Take(50).Select(s => $"{s.Page.User.Username} {s.Page.Room} {s.Id}").ToList();
         if (posts.Failed.Count > 0)
