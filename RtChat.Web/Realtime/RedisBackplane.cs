@@ -137,12 +137,13 @@ internal sealed class RedisBackplane(
     {
         var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Volatile.Write(ref _catchUpHeard, heard);
-        for (var attempt = 0; attempt < 60 && !heard.Task.IsCompleted; attempt++)
+        // A later restore starts its own loop (Redis can be lost and found again while this one runs): this one then ends.
+        for (var attempt = 0; attempt < 60 && !heard.Task.IsCompleted && Volatile.Read(ref _catchUpHeard) == heard; attempt++)
         {
             await TryPublishAsync(new BackplaneMessage(_node, CatchUpAfter: afterId));
             await Task.WhenAny(heard.Task, Task.Delay(TimeSpan.FromSeconds(1)));
         }
-        if (!heard.Task.IsCompleted)
+        if (!heard.Task.IsCompleted && Volatile.Read(ref _catchUpHeard) == heard)
             logger.LogWarning("The catch-up after a Redis outage was not heard back: pages catch up when they reconnect.");
     }
 

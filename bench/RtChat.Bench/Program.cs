@@ -26,6 +26,11 @@ public static class Program
                       [--users 100 --sockets 5000]
           render      GET of a room page with 30 messages at 32 connections, vs a trivial endpoint
                       [--connections 32 --seconds 10]
+          chaos       2 nodes behind nginx, pages in group rooms posting while sockets are cut, nodes killed and restarted,
+                      Redis restarted; every page checked against the database: nothing lost, nothing twice
+                      [--rooms 5 --per-room 10 --minutes 3 --send-every 3 --kill-every 3 --kill-share 0.1
+                       --faults node,node,redis --node-down 5 --redis-down 5 --presence-ttl 5 --settle-seconds 30
+                       --realtime-log Information (the nodes' RtChat.Web.Realtime log level; node logs under the work dir)]
           images      12-megapixel JPEG → avatar (in process, the app's IImageProcessor), two in parallel, a bomb
                       [--runs 10 --width 4000 --height 3000]
 
@@ -59,6 +64,7 @@ public static class Program
             "memory" => MemoryScenario.RunAsync,
             "render" => RenderScenario.RunAsync,
             "images" => ImagesScenario.RunAsync,
+            "chaos" => ChaosScenario.RunAsync,
             _ => null,
         };
         if (run is null)

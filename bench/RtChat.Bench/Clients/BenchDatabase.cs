@@ -23,13 +23,7 @@ public sealed class BenchDatabase(string path)
     /// <summary>Fills in each user's Identity id from the users table.</summary>
     public void LoadUserIds(IReadOnlyList<AppUser> users)
     {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT UserName, Id FROM AspNetUsers";
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var reader = command.ExecuteReader())
-            while (reader.Read())
-                ids[reader.GetString(0)] = reader.GetString(1);
+        var ids = IdsByName("SELECT UserName, Id FROM AspNetUsers", (reader, column) => reader.GetString(column));
         foreach (var user in users)
             user.Id = ids.TryGetValue(user.Username, out var id) ? id : throw new InvalidOperationException($"{user.Username} is not in the database.");
     }
@@ -74,6 +68,41 @@ public sealed class BenchDatabase(string path)
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COALESCE(MAX(Id), 0) FROM Messages";
         return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>The ids of the rooms named <paramref name="names"/>, in that order.</summary>
+    public IReadOnlyList<int> RoomIds(IReadOnlyList<string> names)
+    {
+        var ids = IdsByName("SELECT Name, Id FROM Rooms", (reader, column) => reader.GetInt32(column));
+        return names.Select(name => ids.TryGetValue(name, out var id) ? id : throw new InvalidOperationException($"No room {name}.")).ToList();
+    }
+
+    /// <summary>A query's rows of (name, id) as a dictionary.</summary>
+    private Dictionary<string, T> IdsByName<T>(string sql, Func<SqliteDataReader, int, T> id)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var ids = new Dictionary<string, T>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            ids[reader.GetString(0)] = id(reader, 1);
+        return ids;
+    }
+
+    /// <summary>Every message of room <paramref name="roomId"/> with an id above <paramref name="afterId"/>: id and body, in id order.</summary>
+    public IReadOnlyList<(long Id, string Body)> MessagesAfter(int roomId, long afterId)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Id, Body FROM Messages WHERE RoomId = $room AND Id > $after ORDER BY Id";
+        command.Parameters.AddWithValue("$room", roomId);
+        command.Parameters.AddWithValue("$after", afterId);
+        var messages = new List<(long, string)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            messages.Add((reader.GetInt64(0), reader.GetString(1)));
+        return messages;
     }
 
     /// <summary>Messages committed with an id above <paramref name="afterId"/>.</summary>

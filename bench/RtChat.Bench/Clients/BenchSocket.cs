@@ -32,6 +32,9 @@ public sealed class BenchSocket
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
     public bool Ended => _reader.IsCompleted;
 
+    /// <summary>Completes when the socket has ended, however it ended.</summary>
+    public Task Completion => _reader;
+
     /// <summary>Connects socket <paramref name="index"/> (which picks its source address), with a Cookie and an Origin header if given.</summary>
     public static async Task<BenchSocket> ConnectAsync(Uri uri, int index, FrameHandler onFrame, string? cookie, string? origin, CancellationToken ct)
     {
