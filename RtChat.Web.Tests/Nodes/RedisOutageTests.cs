@@ -70,6 +70,33 @@ public sealed class RedisOutageTests : TwoNodesFixture
         Assert.That(await NodeBShowsNameAsync(onB, "Renamed While Away"), "node B's header shows the new name");
     }
 
+    [Test]
+    public async Task A_page_that_reconnects_after_the_outage_gets_what_another_node_delivered_only_to_its_own()
+    {
+        using var chat = await NodeA.PrivateChatAsync();
+        long missedOnA, newestOnB = 0;
+        await using (var bobOnB = await OpenRoomPageAsync(NodeB, chat.BobWeb, chat.Room, "bob's page on node B"))
+        {
+            await WaitUntilLiveAsync(bobOnB, NodeA, chat.AliceWeb, chat.Room);
+            await Redis.StopAsync();
+            Assert.That(await EventuallyAsync(async () => await HealthAsync(NodeA) == "Degraded" && await HealthAsync(NodeB) == "Degraded"),
+                "both nodes know Redis is away");
+            missedOnA = await SendAsync(NodeA, chat.AliceWeb, chat.Room, $"Only on A, {Guid.NewGuid()}");
+            // More messages on bob's own node than a resume's overlap: his page's newest is well past the one it missed.
+            for (var i = 0; i <= 10; i++) newestOnB = await SendAsync(NodeB, chat.AliceWeb, chat.Room, $"On B, {i}, {Guid.NewGuid()}");
+            await bobOnB.WaitForMessageAsync(newestOnB);
+            Assert.That(bobOnB.MessageIds, Does.Not.Contain(missedOnA));
+        }
+        await Redis.StartAsync();
+        Assert.That(await EventuallyAsync(async () => await HealthAsync(NodeA) == "Healthy" && await HealthAsync(NodeB) == "Healthy", Reconnecting),
+            "both nodes are back");
+
+        await using var bobAgain = await ChatSocket.ConnectAsync(NodeB.BaseAddress, chat.BobWeb, chat.Room, name: "bob's page, reconnected");
+        await bobAgain.SendResumeAsync(newestOnB);
+
+        await bobAgain.WaitForMessageAsync(missedOnA);
+    }
+
     private static int UnreachableWarnings(LogRecorder logs) =>
         logs.Logs.Count(l => l.Level == LogLevel.Warning && l.Message.StartsWith(Unreachable, StringComparison.Ordinal));
 

@@ -9,10 +9,11 @@ namespace RtChat.Web.Realtime;
 /// independently, so a page can get a message before an older one that was still on its way. Past the resume limit, one
 /// reload notice instead.
 /// </summary>
-public sealed class MissedMessages(IServiceScopeFactory scopes, ChatFrames frames, RealtimeOptions options)
+public sealed class MissedMessages(IServiceScopeFactory scopes, ChatFrames frames, CatchUpFloor floor, RealtimeOptions options)
 {
-    public async Task<IReadOnlyList<SocketFrame>> AfterAsync(int roomId, long afterId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SocketFrame>> AfterAsync(int roomId, long newestShown, CancellationToken cancellationToken)
     {
+        var afterId = floor.From(newestShown);
         IReadOnlyList<MessageView> missed, overlap = [];
         await using (var scope = scopes.CreateAsyncScope())
         {

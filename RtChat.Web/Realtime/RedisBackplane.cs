@@ -14,7 +14,7 @@ namespace RtChat.Web.Realtime;
 /// </summary>
 internal sealed class RedisBackplane(
     RedisNode self, IConnectionMultiplexer redis, LocalSockets sockets, PageCaches caches, Revocations revocations,
-    OutageCatchUp catchUp, TypingRooms typing, ILogger<RedisBackplane> logger)
+    OutageCatchUp catchUp, CatchUpFloor floor, TypingRooms typing, ILogger<RedisBackplane> logger)
     : IBackplane, IOtherNodes, INodeDeaths, IHostedService
 {
     public static readonly RedisChannel Channel = RedisChannel.Literal("rtchat:backplane");
@@ -116,6 +116,7 @@ internal sealed class RedisBackplane(
     {
         if (Interlocked.Exchange(ref _unreachable, 1) != 0) return;
         Interlocked.CompareExchange(ref _catchUpAfter, Volatile.Read(ref _newestDelivered), -1);
+        floor.OutageBegan(Volatile.Read(ref _catchUpAfter));
         logger.LogWarning(e, "Redis is unreachable: frames reach this node's sockets only, and other nodes miss this one's cache forgets, until it is back.");
     }
 
@@ -143,14 +144,16 @@ internal sealed class RedisBackplane(
             await TryPublishAsync(new BackplaneMessage(_node, CatchUpAfter: afterId));
             await Task.WhenAny(heard.Task, Task.Delay(TimeSpan.FromSeconds(1)));
         }
-        if (!heard.Task.IsCompleted && Volatile.Read(ref _catchUpHeard) == heard)
-            logger.LogWarning("The catch-up after a Redis outage was not heard back: pages catch up when they reconnect.");
+        if (heard.Task.IsCompleted || Volatile.Read(ref _catchUpHeard) != heard) return;
+        floor.CaughtUp(afterId);
+        logger.LogWarning("The catch-up after a Redis outage was not heard back: pages catch up when they reconnect.");
     }
 
     private void CatchUpHeard(Guid sender, long afterId)
     {
         if (sender == _node && Volatile.Read(ref _catchUpHeard).TrySetResult())
             Interlocked.CompareExchange(ref _catchUpAfter, -1, afterId);
+        floor.CaughtUp(afterId);
         _ = catchUp.ReplayAsync(afterId);
     }
 
