@@ -19,6 +19,9 @@ public sealed class MissedMessages(IServiceScopeFactory scopes, ChatFrames frame
         {
             var history = scope.ServiceProvider.GetRequiredService<ChatHistory>();
             missed = await history.AfterAsync(roomId, afterId, options.ResumeLimit, cancellationToken);
+            // Too much since the outage: the page's own newest then (a reload would start from the outage again, and again).
+            if (missed.Count > options.ResumeLimit && afterId < newestShown)
+                missed = await history.AfterAsync(roomId, afterId = newestShown, options.ResumeLimit, cancellationToken);
             if (missed.Count > options.ResumeLimit)
                 return [await frames.ReloadAsync(roomId)];
             if (afterId > 0 && options.ResumeOverlap > 0)
