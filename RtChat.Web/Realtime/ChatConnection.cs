@@ -13,7 +13,7 @@ public delegate void ReadUpTo(long messageId);
 /// <summary>
 /// One open socket: a bounded queue drained by a single sender, a size-capped reader, and the catch-up step.
 /// Until the page says the last message id it shows, live messages are held, so the replay and the live
-/// stream meet without gaps or duplicates.
+/// stream meet without gaps; the page skips what it already shows (a resume's overlap, a late copy from another node).
 /// </summary>
 public sealed class ChatConnection
 {
