@@ -1,15 +1,10 @@
+using RtChat.Web.Tests.Support;
 using RtChat.Web.Realtime;
 
 namespace RtChat.Web.Tests.Realtime;
 
 public sealed class CatchUpFloorTests
 {
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 12, 2, 5, 0, 0, TimeSpan.Zero);
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private readonly ManualClock _clock = new();
 
     [Test]

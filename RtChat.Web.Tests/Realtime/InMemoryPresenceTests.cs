@@ -1,3 +1,4 @@
+using RtChat.Web.Tests.Support;
 using RtChat.Web.Realtime;
 
 namespace RtChat.Web.Tests.Realtime;
@@ -5,12 +6,6 @@ namespace RtChat.Web.Tests.Realtime;
 public sealed class InMemoryPresenceTests
 {
     private const int Room = 1;
-
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 
     private readonly ManualClock _clock = new();
     private readonly RealtimeOptions _options = new() { PresenceTtl = TimeSpan.FromSeconds(60) };

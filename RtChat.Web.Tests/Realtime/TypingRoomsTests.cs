@@ -1,3 +1,4 @@
+using RtChat.Web.Tests.Support;
 using RtChat.Web.Realtime;
 
 namespace RtChat.Web.Tests.Realtime;
@@ -5,12 +6,6 @@ namespace RtChat.Web.Tests.Realtime;
 /// <summary>Who is typing where: only a start or an expiry is a change for the rooms to hear.</summary>
 public sealed class TypingRoomsTests
 {
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 12, 2, 5, 0, 0, TimeSpan.Zero);
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(4);
     private readonly ManualClock _clock = new();
     private TypingRooms _rooms = null!;
