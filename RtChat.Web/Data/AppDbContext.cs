@@ -20,6 +20,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Removal> Removals => Set<Removal>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<MessageMention> Mentions => Set<MessageMention>();
     public DbSet<DeletedFile> DeletedFiles => Set<DeletedFile>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 

@@ -59,6 +59,7 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
         message.HasIndex(m => new { m.RoomId, m.Id });
         message.HasIndex(m => m.AuthorId);
         message.HasOne(m => m.Attachment).WithOne().HasForeignKey<Attachment>(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
+        message.ConfigureReferences();
     }
 }
 

@@ -42,7 +42,7 @@ public sealed class ChatHistory(AppDbContext db, NewestPages newest)
         var newestFirst = await Views(db.Messages
                 .Where(m => m.RoomId == roomId && m.Id <= upToId)
                 .OrderByDescending(m => m.Id)
-                .Take(limit))
+                .Take(limit), newestFirst: true)
             .ToListAsync(cancellationToken);
         newestFirst.Reverse();
         return newestFirst;
@@ -50,20 +50,43 @@ public sealed class ChatHistory(AppDbContext db, NewestPages newest)
 
     /// <summary>Messages as every socket will show them, in id order (read back after their commit, so authors' profiles are current).</summary>
     public async Task<IReadOnlyList<MessageView>> ManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default) =>
-        await Views(db.Messages.Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id)).ToListAsync(cancellationToken);
+        await Views(db.Messages.Where(m => ids.Contains(m.Id))).ToListAsync(cancellationToken);
 
-    private static readonly Expression<Func<ChatMessage, MessageView>> ToView = m => new MessageView(
-        m.Id, m.AuthorId, m.Author.UserName!, m.Author.Profile.DisplayName ?? m.Author.UserName!,
-        m.Author.Profile.AvatarKey == null ? Profile.DefaultAvatarUrl : "/media/" + m.Author.Profile.AvatarKey,
-        m.Body, m.CreatedAt,
-        m.Attachment == null ? null : new AttachmentView(m.Attachment.FileKey, m.Attachment.Name, m.Attachment.Size,
-            m.Attachment.ThumbnailKey, m.Attachment.ThumbnailWidth, m.Attachment.ThumbnailHeight, m.Attachment.WasAnimated));
+    /// <summary>A message and the one it answers, if it answers one that is still there.</summary>
+    private sealed class Row
+    {
+        public ChatMessage Message { get; init; } = null!;
+        public ChatMessage? Original { get; init; }
+    }
+
+    // The original of a reply comes in the same query (a left join on its id), never a query per message.
+    private static readonly Expression<Func<Row, MessageView>> ToView = r => new MessageView(
+        r.Message.Id, r.Message.AuthorId, r.Message.Author.UserName!, r.Message.Author.Profile.DisplayName ?? r.Message.Author.UserName!,
+        r.Message.Author.Profile.AvatarKey == null ? Profile.DefaultAvatarUrl : "/media/" + r.Message.Author.Profile.AvatarKey,
+        r.Message.Body, r.Message.CreatedAt,
+        r.Message.Attachment == null ? null : new AttachmentView(r.Message.Attachment.FileKey, r.Message.Attachment.Name, r.Message.Attachment.Size,
+            r.Message.Attachment.ThumbnailKey, r.Message.Attachment.ThumbnailWidth, r.Message.Attachment.ThumbnailHeight, r.Message.Attachment.WasAnimated),
+        r.Message.ReplyToId == null ? null
+            : ReplyView.Of(r.Message.ReplyToId.Value,
+                r.Original == null ? null : r.Original.Author.Profile.DisplayName ?? r.Original.Author.UserName!,
+                r.Original == null ? null : r.Original.Body.Substring(0, ReplyView.BodyRead),
+                r.Original == null || r.Original.Attachment == null ? null : r.Original.Attachment.Name),
+        MentionList.Ids(r.Message.MentionedUsers), MentionList.Names(r.Message.MentionedUsers));
+
+    private static IQueryable<Row> WithOriginals(AppDbContext db, IQueryable<ChatMessage> messages) =>
+        messages.LeftJoin(db.Messages, m => m.ReplyToId, o => (long?)o.Id, (m, o) => new Row { Message = m, Original = o });
 
     // Compiled once: every room page reads it. One more than a page tells whether there is an older one.
     private static readonly Func<AppDbContext, int, long, IAsyncEnumerable<MessageView>> NewestBefore =
         EF.CompileAsyncQuery((AppDbContext db, int roomId, long beforeId) =>
             db.Messages.AsNoTracking().Where(m => m.RoomId == roomId && m.Id < beforeId)
-                .OrderByDescending(m => m.Id).Take(PageSize + 1).Select(ToView));
+                .OrderByDescending(m => m.Id).Take(PageSize + 1)
+                .LeftJoin(db.Messages, m => m.ReplyToId, o => (long?)o.Id, (m, o) => new Row { Message = m, Original = o })
+                .OrderByDescending(r => r.Message.Id).Select(ToView));
 
-    private static IQueryable<MessageView> Views(IQueryable<ChatMessage> messages) => messages.AsNoTracking().Select(ToView);
+    private IQueryable<MessageView> Views(IQueryable<ChatMessage> messages, bool newestFirst = false)
+    {
+        var rows = WithOriginals(db, messages.AsNoTracking());
+        return (newestFirst ? rows.OrderByDescending(r => r.Message.Id) : rows.OrderBy(r => r.Message.Id)).Select(ToView);
+    }
 }

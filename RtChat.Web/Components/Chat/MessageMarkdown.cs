@@ -80,9 +80,15 @@ public static class MessageMarkdown
     /// The body's HTML when it has Markdown in it; null when it shows as plain text: no Markdown, or nested past the
     /// parser's depth limit.
     /// </summary>
-    public static string? Format(string body) => IsPlain(body) || NestsTooDeep(body) ? null : ToHtml(body);
+    public static string? Format(string body) => IsPlain(body) || NestsTooDeep(body) ? null : ToHtml(body, NoMentions);
 
-    private static string? ToHtml(string body)
+    /// <summary>As <see cref="Format(string)"/>, with each <c>@username</c> of a <paramref name="mentioned"/> user (id by username) a mention link.</summary>
+    public static string? Format(string body, IReadOnlyDictionary<string, string> mentioned) =>
+        IsPlain(body) || NestsTooDeep(body) ? null : ToHtml(body, mentioned);
+
+    private static readonly IReadOnlyDictionary<string, string> NoMentions = new Dictionary<string, string>();
+
+    private static string? ToHtml(string body, IReadOnlyDictionary<string, string> mentioned)
     {
         MarkdownDocument document;
         try
@@ -95,11 +101,13 @@ public static class MessageMarkdown
         }
         foreach (var code in document.Descendants<FencedCodeBlock>())
             code.SetAttributes(new HtmlAttributes()); // its language would become a class name the author chose
+        if (mentioned.Count > 0) MarkdownMentions.Mark(document, mentioned);
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer) { ImplicitParagraph = document is [ParagraphBlock] };
         Pipeline.Setup(renderer);
         renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new SafeLinkRenderer());
         renderer.ObjectRenderers.Replace<AutolinkInlineRenderer>(new SafeAutolinkRenderer());
+        renderer.ObjectRenderers.Insert(0, new MarkdownMentions.Renderer());
         try
         {
             renderer.Render(document);

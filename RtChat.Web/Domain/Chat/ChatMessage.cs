@@ -14,6 +14,23 @@ public class ChatMessage
     /// <summary>A shared image or file; the body is then its caption, and may be empty.</summary>
     public Attachment? Attachment { get; private set; }
 
+    /// <summary>
+    /// The message this one answers, in the same room. No foreign key: the original may be deleted and the reply stays
+    /// (it then says so).
+    /// </summary>
+    public long? ReplyToId { get; private set; }
+
+    private readonly List<MessageMention> _mentions = [];
+
+    /// <summary>Those the body names with <c>@username</c> who can read the room: their chat lists count it apart.</summary>
+    public IReadOnlyCollection<MessageMention> Mentions => _mentions;
+
+    /// <summary>
+    /// The mentioned users as the body names them, <c>id:username</c> separated by spaces, in the order the body names
+    /// them: kept with the message so that showing it reads no other table.
+    /// </summary>
+    public string MentionedUsers { get; private set; } = "";
+
     private ChatMessage() { }
 
     /// <remarks>Refers to its room by id only, so it can be committed by a unit of work other than the one that loaded the room.</remarks>
@@ -24,5 +41,13 @@ public class ChatMessage
         Body = body;
         CreatedAt = createdAt;
         Attachment = attachment;
+    }
+
+    internal void Answer(ReplyTarget? replyTo) => ReplyToId = replyTo?.MessageId;
+
+    internal void Mention(IReadOnlyList<MentionedUser> users)
+    {
+        foreach (var user in users) _mentions.Add(new MessageMention(user.Id));
+        MentionedUsers = string.Join(' ', users.Select(u => u.Id + ":" + u.Username));
     }
 }

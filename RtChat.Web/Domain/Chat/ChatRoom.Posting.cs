@@ -17,4 +17,27 @@ public partial class ChatRoom
             throw new DomainRuleException("You are not a member of this chat.");
         return new ChatMessage(this, authorId, rules.CleanCaption(caption), now, attachment);
     }
+
+    public const string ReplyElsewhere = "The message you are replying to is not in this chat any more. Cancel the reply and send again.";
+
+    /// <summary>
+    /// A new message that may answer another of this room (<paramref name="replyTo"/>) and mention users: those of
+    /// <paramref name="known"/> the body names who can read the room (the author aside), at most
+    /// <see cref="Mentions.MaxPerMessage"/>. For a private or group room the caller loads the named users' memberships.
+    /// </summary>
+    public ChatMessage Post(string authorId, string? body, MessageRules rules, DateTimeOffset now, ReplyTarget? replyTo,
+        IReadOnlyCollection<MentionedUser> known)
+    {
+        var message = Post(authorId, body, rules, now);
+        if (replyTo is not null && replyTo.RoomId != Id) throw new DomainRuleException(ReplyElsewhere);
+        message.Answer(replyTo);
+        var byName = known.DistinctBy(u => u.Username).ToDictionary(u => u.Username);
+        message.Mention(Mentions.Named(message.Body)
+            .Select(name => byName.GetValueOrDefault(name))
+            .OfType<MentionedUser>()
+            .Where(user => user.Id != authorId && CanBeReadBy(user.Id))
+            .Take(Mentions.MaxPerMessage)
+            .ToList());
+        return message;
+    }
 }

@@ -74,7 +74,7 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
         return Partial("_OlderMessages", this);
     }
 
-    public async Task<IActionResult> OnPostSendAsync(string? name, [FromForm(Name = "Body")] string? body)
+    public async Task<IActionResult> OnPostSendAsync(string? name, [FromForm(Name = "Body")] string? body, [FromForm(Name = "ReplyTo")] long? replyTo)
     {
         if (!await antiforgery.IsRequestValidAsync(HttpContext)) return BadRequest();
         // The room itself, not its card: posting is the room's rule to apply.
@@ -82,15 +82,15 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
         if (room is null || !room.CanBeReadBy(UserId)) return NotFound();
         Room = RoomCard.Of(room);
         if (!throttle.TryAcquire(UserId))
-            return await RefuseAsync(body, TooFast, StatusCodes.Status429TooManyRequests);
+            return await RefuseAsync(body, TooFast, StatusCodes.Status429TooManyRequests, replyTo);
         try
         {
-            var sent = await posting.PostAsync(room, UserId, body, HttpContext.RequestAborted);
+            var sent = await posting.PostAsync(db, room, UserId, body, replyTo, HttpContext.RequestAborted);
             Response.Headers[SentMessageIdHeader] = sent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         catch (DomainRuleException rule)
         {
-            return await RefuseAsync(body, rule.Message, StatusCodes.Status422UnprocessableEntity);
+            return await RefuseAsync(body, rule.Message, StatusCodes.Status422UnprocessableEntity, replyTo);
         }
         return Request.IsHtmx() ? new NoContentResult() : LocalRedirect(ChatUrls.Room(Room.Name));
     }
@@ -133,9 +133,9 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
     }
 
     /// <summary>The composer again with the typed text and the reason; without htmx, the whole page.</summary>
-    private async Task<IActionResult> RefuseAsync(string? body, string error, int status)
+    private async Task<IActionResult> RefuseAsync(string? body, string error, int status, long? replyTo = null)
     {
-        Composer = new ComposerForm(body, error);
+        Composer = new ComposerForm(body, error, replyTo);
         Response.StatusCode = status;
         if (Request.IsHtmx()) return Partial("_Composer", this);
         await LoadPageAsync();
@@ -143,4 +143,4 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
     }
 }
 
-public sealed record ComposerForm(string? Body = null, string? Error = null);
+public sealed record ComposerForm(string? Body = null, string? Error = null, long? ReplyTo = null);

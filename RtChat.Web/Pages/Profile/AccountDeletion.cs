@@ -18,6 +18,8 @@ public sealed class AccountDeletion(AppDbContext db, UserManager<AppUser> users,
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Rooms outlive their admin; the database does not cascade there (SQL Server allows one path to messages).
         await db.Rooms.Where(r => r.AdminId == user.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.AdminId, (string?)null), cancellationToken);
+        // Nor from users to the mentions of them (a second path from users to them, through their messages).
+        await db.Mentions.Where(m => m.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
         var deleted = await users.DeleteAsync(user);
         if (!deleted.Succeeded) return deleted;
         await transaction.CommitAsync(cancellationToken);
