@@ -53,6 +53,7 @@ public sealed class ChatFrames(FragmentRenderer renderer)
             [nameof(ChatActivity.RoomId)] = roomId,
             [nameof(ChatActivity.MessageId)] = message.Id,
             [nameof(ChatActivity.AuthorId)] = message.AuthorId,
+            [nameof(ChatActivity.Mentions)] = message.Mentions.Length > 0 ? message.Mentions : null,
         }));
 
     /// <summary>The reader has read the room: their pages' chat lists clear its badge.</summary>

@@ -20,6 +20,9 @@ public static class ChatUrls
     /// <summary>The page's socket: a room's own, or the site's for every other page.</summary>
     public static string Socket(string? name) => name is null ? "/ws" : $"/ws?room={Uri.EscapeDataString(name)}";
 
+    /// <summary>Whom the composer offers after <c>@</c> (<see cref="MentionableModel"/>); the query <c>q</c> is added.</summary>
+    public static string Mentionable(string name) => $"/chat/mentionable/{Uri.EscapeDataString(name)}";
+
     public const string New = "/chat/new";
 
     public const string List = "/chat/list";

@@ -42,6 +42,9 @@ public sealed class ChatListItem
     public long LastMessageId { get; init; }
     public DateTimeOffset LastActivity { get; init; }
     public int Unread { get; init; }
+
+    /// <summary>Someone mentioned the reader in a message after their read mark: the list shows "@".</summary>
+    public bool Mentioned { get; init; }
     public IReadOnlySet<string> Online { get; set; } = new HashSet<string>();
 
     public string DisplayTitle => Other?.Name ?? ChatRoom.TitleFor(Kind, Title, Name);
@@ -66,5 +69,9 @@ public sealed class ChatListItem
                 Unread = db.Messages.Where(x => x.RoomId == r.Id && x.AuthorId != userId
                         && r.Members.Any(m => m.UserId == userId && x.Id > m.LastReadMessageId))
                     .Take(ListModel.UnreadCounted).Count(),
+                // From the reader's mentions (few, indexed by user), not from the room's unread messages (maybe many).
+                Mentioned = db.Mentions.Any(x => x.UserId == userId
+                    && r.Members.Any(m => m.UserId == userId && x.MessageId > m.LastReadMessageId)
+                    && db.Messages.Any(message => message.Id == x.MessageId && message.RoomId == r.Id)),
             });
 }

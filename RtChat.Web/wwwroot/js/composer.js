@@ -53,6 +53,9 @@
     function giveBack(fromIndex, reason) {
       const refused = queue.splice(fromIndex);
       refused.forEach((item) => item.pending.remove());
+      // The reply the first refused message answered comes back with its text (replies.js).
+      const reply = refused.find((item) => item.reply)?.reply;
+      if (reply) window.RtChatReplies?.set(form, reply);
       const typed = box.value;
       box.value = [...refused.map((item) => item.body), typed].filter((text) => text.trim()).join("\n");
       showError(reason);
@@ -73,6 +76,8 @@
         // URL-encoded, as the form would post it; multipart would turn each new line into CR LF.
         const data = new URLSearchParams(new FormData(form));
         data.set("Body", item.body);
+        if (item.reply) data.set("ReplyTo", item.reply.id);
+        else data.delete("ReplyTo");
         const response = await fetch(form.action, { method: "POST", body: data, headers: { "HX-Request": "true" } });
         if (response.status === 204) {
           queue.shift();
@@ -94,7 +99,9 @@
       const body = box.value;
       if (!body) return;
       showError("");
-      queue.push({ body, pending: pendingCopy(body) });
+      const reply = window.RtChatReplies?.current(form) ?? null;
+      queue.push({ body, reply, pending: pendingCopy(body) });
+      window.RtChatReplies?.set(form, null);
       box.value = "";
       box.focus();
       sendNext();

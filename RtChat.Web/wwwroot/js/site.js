@@ -24,6 +24,13 @@
     if (badge) badge.textContent = count > 99 ? "99+" : String(count);
   }
 
+  // The "@" beside the count: the reader was mentioned in the room since they last read it.
+  function setMentioned(item, mentioned) {
+    item.dataset.mentioned = mentioned ? "true" : "false";
+  }
+
+  const mentions = (event) => (event.dataset.mentions ?? "").split(" ").includes(viewer());
+
   function apply(event) {
     if (event.dataset.listChanged) {
       document.body.dispatchEvent(new CustomEvent("rtchat:chats-changed"));
@@ -38,12 +45,16 @@
     }
     if (event.dataset.read) {
       setUnread(item, 0);
+      setMentioned(item, false);
       return;
     }
     const messageId = Number(event.dataset.messageId) || 0;
     if (messageId <= (Number(item.dataset.lastId) || 0)) return;
     item.dataset.lastId = String(messageId);
-    if (event.dataset.authorId !== viewer() && roomId !== openRoomId()) setUnread(item, (Number(item.dataset.unread) || 0) + 1);
+    if (event.dataset.authorId !== viewer() && roomId !== openRoomId()) {
+      setUnread(item, (Number(item.dataset.unread) || 0) + 1);
+      if (mentions(event)) setMentioned(item, true);
+    }
     item.parentElement.prepend(item);
   }
 
@@ -77,7 +88,10 @@
     document.querySelectorAll("#room-dots [data-before-list]").forEach((rule) => rule.remove());
     // The open room is being read: its read mark may still be on its way.
     const open = document.getElementById(`chat-item-${openRoomId()}`);
-    if (open) setUnread(open, 0);
+    if (open) {
+      setUnread(open, 0);
+      setMentioned(open, false);
+    }
     showTotal();
   });
   document.addEventListener("htmx:beforeRequest", (event) => {

@@ -303,12 +303,22 @@ namespace RtChat.Web.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MentionedUsers")
+                        .IsRequired()
+                        .HasMaxLength(1280)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReplyToId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RoomId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");
+
+                    b.HasIndex("ReplyToId");
 
                     b.HasIndex("RoomId", "Id");
 
@@ -391,6 +401,21 @@ namespace RtChat.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("RtChat.Web.Domain.Chat.MessageMention", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MessageId", "UserId");
+
+                    b.HasIndex("UserId", "MessageId");
+
+                    b.ToTable("Mentions");
                 });
 
             modelBuilder.Entity("RtChat.Web.Domain.Chat.Removal", b =>
@@ -589,6 +614,21 @@ namespace RtChat.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("RtChat.Web.Domain.Chat.MessageMention", b =>
+                {
+                    b.HasOne("RtChat.Web.Domain.Chat.ChatMessage", null)
+                        .WithMany("Mentions")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RtChat.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.ClientCascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RtChat.Web.Domain.Chat.Removal", b =>
                 {
                     b.HasOne("RtChat.Web.Domain.Chat.ChatRoom", null)
@@ -624,6 +664,8 @@ namespace RtChat.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("RtChat.Web.Domain.Chat.ChatMessage", b =>
                 {
                     b.Navigation("Attachment");
+
+                    b.Navigation("Mentions");
                 });
 
             modelBuilder.Entity("RtChat.Web.Domain.Chat.ChatRoom", b =>
