@@ -27,7 +27,10 @@ internal static class MarkdownMentions
 
     public static void Mark(MarkdownDocument document, IReadOnlyDictionary<string, string> mentioned)
     {
-        foreach (var container in document.Descendants<ContainerInline>().ToList())
+        // Each leaf block's own inline root, and the inlines inside it (emphasis, links): Descendants skips the roots.
+        var containers = document.Descendants<LeafBlock>().Where(b => b.Inline is not null)
+            .SelectMany(b => b.Inline!.Descendants<ContainerInline>().Prepend(b.Inline!)).ToList();
+        foreach (var container in containers)
         {
             if (container is LinkInline || InsideLink(container)) continue;
             MergeLiterals(container);

@@ -1,0 +1,126 @@
+using AngleSharp.Dom;
+using Bunit;
+using RtChat.Web.Components.Chat;
+
+namespace RtChat.Web.Tests.Components.Chat;
+
+/// <summary>How a message shows the users it mentions and the message it answers: the same markup for every viewer.</summary>
+public sealed class MessageMentionsTests : ComponentTest
+{
+    private const string BobId = "b0b00000-0000-4000-8000-000000000001";
+    private const string CarolId = "ca201000-0000-4000-8000-000000000002";
+
+    private static MessageView Mentioning(string body) =>
+        MessageItemTests.View(body) with { Mentions = $"{BobId} {CarolId}", MentionNames = "bob_b carol" };
+
+    private IElement Render(MessageView view) => Context.Render<MessageItem>(p => p.Add(x => x.Message, view)).Find("article");
+
+    private static IReadOnlyList<(string? Id, string? Href, string Text)> MentionLinks(IElement article) =>
+        article.QuerySelectorAll("a.mention").Select(a => (a.GetAttribute("data-user-id"), a.GetAttribute("href"), a.TextContent)).ToList();
+
+    [Test]
+    public void The_article_names_the_mentioned_users_ids_for_the_pages_styles()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Render(Mentioning("hi @bob_b")).GetAttribute("data-mentions"), Is.EqualTo($"{BobId} {CarolId}"));
+            Assert.That(Render(MessageItemTests.View("hi @bob_b")).HasAttribute("data-mentions"), Is.False, "nobody mentioned");
+        }
+    }
+
+    [Test]
+    public void Each_mention_in_plain_text_links_to_the_profile_and_carries_the_user_id()
+    {
+        var article = Render(Mentioning("hi @Bob_B and @carol, not @dave"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(MentionLinks(article), Is.EqualTo(new[] { (BobId, "/u/bob_b", "@Bob_B"), (CarolId, "/u/carol", "@carol") }));
+            Assert.That(article.QuerySelector(".message-body")?.TextContent, Is.EqualTo("hi @Bob_B and @carol, not @dave"));
+        }
+    }
+
+    [Test]
+    public void Each_mention_in_markdown_links_too_but_not_inside_code_or_a_link()
+    {
+        var article = Render(Mentioning("**@bob_b** look: `@carol` [@carol](https://example.com) @carol_"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(article.QuerySelector(".message-body.markdown"), Is.Not.Null);
+            Assert.That(MentionLinks(article), Is.EqualTo(new[] { (BobId, "/u/bob_b", "@bob_b") }), "@carol_ is another name");
+            Assert.That(article.QuerySelector("strong a.mention"), Is.Not.Null);
+            Assert.That(article.QuerySelector("code")?.TextContent, Is.EqualTo("@carol"));
+        }
+    }
+
+    [Test]
+    public void A_username_with_underscores_is_one_mention_in_markdown()
+    {
+        var article = Render(MessageItemTests.View("_hey_ @bob_b_x and @a_b_c") with { Mentions = $"{BobId} {CarolId}", MentionNames = "bob_b_x a_b_c" });
+
+        Assert.That(MentionLinks(article).Select(m => m.Text), Is.EqualTo(new[] { "@bob_b_x", "@a_b_c" }));
+    }
+
+    [Test]
+    public void A_mention_of_someone_not_mentioned_stays_text()
+    {
+        Assert.That(Render(MessageItemTests.View("hi @bob_b")).QuerySelectorAll("a.mention"), Is.Empty);
+    }
+
+    [Test]
+    public void A_reply_quotes_its_original_and_links_to_it()
+    {
+        var article = Render(MessageItemTests.View("Agreed") with { ReplyTo = new ReplyView(7, "Bob <b>", "Shall we <meet>?") });
+
+        var quote = article.QuerySelector("a.message-reply");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(quote?.GetAttribute("href"), Is.EqualTo("?around=7"));
+            Assert.That(quote?.GetAttribute("data-reply-to"), Is.EqualTo("7"));
+            Assert.That(quote?.QuerySelector(".message-reply-author")?.TextContent, Is.EqualTo("Bob <b>"));
+            Assert.That(quote?.QuerySelector(".message-reply-snippet")?.TextContent, Is.EqualTo("Shall we <meet>?"));
+            Assert.That(quote?.QuerySelectorAll("b, meet"), Is.Empty, "names and snippets are text");
+        }
+    }
+
+    [Test]
+    public void A_reply_whose_original_is_deleted_says_so_without_a_link()
+    {
+        var article = Render(MessageItemTests.View("Agreed") with { ReplyTo = new ReplyView(7, "", "", Deleted: true) });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(article.QuerySelector(".message-reply-deleted")?.TextContent, Is.EqualTo(ReplyView.DeletedText));
+            Assert.That(article.QuerySelector("a.message-reply"), Is.Null);
+        }
+    }
+
+    [Test]
+    public void Every_message_has_a_reply_button_that_keyboards_reach()
+    {
+        var button = Render(MessageItemTests.View()).QuerySelector(".message-actions button[data-reply-button]");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(button?.GetAttribute("type"), Is.EqualTo("button"));
+            Assert.That(button?.GetAttribute("tabindex"), Is.Null);
+            Assert.That(button?.GetAttribute("aria-label"), Is.EqualTo("Reply to Alice Liddell"));
+        }
+    }
+
+    [TestCase("**Shall** we\n\nmeet _at_ `noon`?", "Shall we meet at noon?")]
+    [TestCase("   ", "")]
+    public void A_snippet_is_plain_text_on_one_line(string body, string snippet)
+    {
+        Assert.That(ReplyView.Snip(body), Is.EqualTo(snippet));
+    }
+
+    [Test]
+    public void A_long_snippet_is_cut_with_an_ellipsis()
+    {
+        var snippet = ReplyView.Snip(new string('a', 150));
+
+        Assert.That(snippet, Is.EqualTo(new string('a', ReplyView.SnippetLength) + "…"));
+    }
+}
