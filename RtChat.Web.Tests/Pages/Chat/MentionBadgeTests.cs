@@ -11,6 +11,16 @@ public sealed class MentionBadgeTests : AppFixture
 
     private static string Unique(string text) => $"{text} {Guid.NewGuid():N}";
 
+    /// <summary>Bob's room page says he has read up to <paramref name="messageId"/>; returns once his other pages are told.</summary>
+    private async Task BobReadsUpToAsync(PrivateChat chat, int roomId, long messageId)
+    {
+        await using var bobPage = await ChatSocket.ConnectAsync(App.BaseAddress, chat.BobWeb, chat.Room, name: "bob's room socket");
+        await using var bobSite = await ChatSocket.ConnectAsync(App.BaseAddress, chat.BobWeb, room: null, name: "bob's site socket");
+        await bobPage.SendResumeAsync(messageId);
+        await bobPage.SendTextAsync($$"""{"read":{{messageId}}}""");
+        await bobSite.WaitForAsync(f => RoomSteps.IsRead(f, roomId), "the read notice", Soon);
+    }
+
     [Test]
     public async Task The_mentioned_member_sees_the_badge_and_the_others_do_not()
     {
@@ -37,13 +47,9 @@ public sealed class MentionBadgeTests : AppFixture
         var roomId = await App.RoomIdAsync(chat.Room);
         var id = await App.SendAsync(chat.AliceWeb, chat.Room, Unique($"@{chat.Bob.Username} ping"));
         Assert.That(await chat.BobWeb.MentionBadgeAsync(roomId), Is.True, "before reading");
-        await using var bobPage = await ChatSocket.ConnectAsync(App.BaseAddress, chat.BobWeb, chat.Room, name: "bob's room socket");
-        await using var bobSite = await ChatSocket.ConnectAsync(App.BaseAddress, chat.BobWeb, room: null, name: "bob's site socket");
-        await bobPage.SendResumeAsync(id);
 
-        await bobPage.SendTextAsync($$"""{"read":{{id}}}""");
+        await BobReadsUpToAsync(chat, roomId, id);
 
-        await bobSite.WaitForAsync(f => RoomSteps.IsRead(f, roomId), "the read notice", Soon);
         Assert.That(await chat.BobWeb.MentionBadgeAsync(roomId), Is.False);
     }
 
@@ -54,13 +60,9 @@ public sealed class MentionBadgeTests : AppFixture
         var roomId = await App.RoomIdAsync(chat.Room);
         var before = await App.SendAsync(chat.AliceWeb, chat.Room, Unique("no mention"));
         await App.SendAsync(chat.AliceWeb, chat.Room, Unique($"@{chat.Bob.Username} ping"));
-        await using var bobPage = await ChatSocket.ConnectAsync(App.BaseAddress, chat.BobWeb, chat.Room, name: "bob's room socket");
-        await using var bobSite = await ChatSocket.ConnectAsync(App.BaseAddress, chat.BobWeb, room: null, name: "bob's site socket");
-        await bobPage.SendResumeAsync(before);
 
-        await bobPage.SendTextAsync($$"""{"read":{{before}}}""");
+        await BobReadsUpToAsync(chat, roomId, before);
 
-        await bobSite.WaitForAsync(f => RoomSteps.IsRead(f, roomId), "the read notice", Soon);
         Assert.That(await chat.BobWeb.MentionBadgeAsync(roomId), Is.True);
     }
 }

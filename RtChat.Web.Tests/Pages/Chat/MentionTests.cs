@@ -16,6 +16,15 @@ public sealed class MentionTests : AppFixture
 
     private static string Unique(string text) => $"{text} {Guid.NewGuid():N}";
 
+    /// <summary>Deletes the account the way its owner and the admin area both do.</summary>
+    private async Task DeleteAccountAsync(string userId)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var deleted = await scope.ServiceProvider.GetRequiredService<AccountDeletion>().DeleteAsync(await db.Users.SingleAsync(u => u.Id == userId));
+        Assert.That(deleted.Succeeded, Is.True, string.Join("; ", deleted.Errors.Select(e => e.Description)));
+    }
+
     [Test]
     public async Task In_the_public_room_any_user_can_be_mentioned_and_the_page_marks_it()
     {
@@ -95,12 +104,7 @@ public sealed class MentionTests : AppFixture
         var body = Unique($"Bye @{people.Alice.Username}");
         var id = await App.SendAsync(people.BobWeb, ChatSteps.PublicRoom, body);
 
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var deleted = await scope.ServiceProvider.GetRequiredService<AccountDeletion>().DeleteAsync(await db.Users.SingleAsync(u => u.Id == aliceId));
-            Assert.That(deleted.Succeeded, Is.True, string.Join("; ", deleted.Errors.Select(e => e.Description)));
-        }
+        await DeleteAccountAsync(aliceId);
 
         using (Assert.EnterMultipleScope())
         {
@@ -116,12 +120,7 @@ public sealed class MentionTests : AppFixture
         var bobId = await App.UserIdAsync(people.Bob);
         var id = await App.SendAsync(people.BobWeb, ChatSteps.PublicRoom, Unique($"Hey @{people.Alice.Username}"));
 
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var deleted = await scope.ServiceProvider.GetRequiredService<AccountDeletion>().DeleteAsync(await db.Users.SingleAsync(u => u.Id == bobId));
-            Assert.That(deleted.Succeeded, Is.True);
-        }
+        await DeleteAccountAsync(bobId);
 
         Assert.That(await App.QueryAsync(db => db.Messages.AnyAsync(m => m.Id == id)), Is.False, "the message went with its author, and its mentions with it");
     }
