@@ -109,6 +109,29 @@ public sealed class MessageMentionsTests : ComponentTest
         }
     }
 
+    public static IEnumerable<string> HostileBodies =>
+        RtChat.Web.Tests.Security.MarkdownAttacksTests.Payloads.Concat(Support.ChatSteps.XssPayloads).Select(p => $"{p}\n\n@bob_b");
+
+    [TestCaseSource(nameof(HostileBodies))]
+    public void A_mention_beside_hostile_text_is_the_only_thing_made_of_it(string body)
+    {
+        var article = Render(Mentioning(body));
+
+        var acting = article.QuerySelectorAll("*").Prepend(article).SelectMany(e => e.Attributes.Select(a => a.Name))
+            .Where(name => name.StartsWith("hx-", StringComparison.Ordinal) || name.StartsWith("on", StringComparison.Ordinal) || name == "_");
+        var mentions = article.QuerySelectorAll(".message-body a.mention");
+        var otherLinks = article.QuerySelectorAll(".message-body a:not(.mention)");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(article.QuerySelectorAll("script, iframe, object, embed, form, svg, style"), Is.Empty);
+            Assert.That(article.QuerySelectorAll("img").Select(i => i.ClassList.Contains("avatar")), Is.EqualTo(new[] { true }));
+            Assert.That(acting, Is.Empty);
+            Assert.That(mentions.Select(a => string.Join(' ', a.Attributes.Select(x => $"{x.Name}={x.Value}"))),
+                Is.EqualTo(new[] { $"class=mention data-user-id={BobId} href=/u/bob_b" }));
+            Assert.That(otherLinks.SelectMany(a => a.Attributes.Select(x => x.Name)).Distinct(), Is.SubsetOf(new[] { "href", "rel", "target" }));
+        }
+    }
+
     [TestCase("**Shall** we\n\nmeet _at_ `noon`?", "Shall we meet at noon?")]
     [TestCase("   ", "")]
     public void A_snippet_is_plain_text_on_one_line(string body, string snippet)
