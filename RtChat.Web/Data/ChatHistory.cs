@@ -6,7 +6,8 @@ using RtChat.Web.Domain.Chat;
 namespace RtChat.Web.Data;
 
 /// <summary>A page of a room's messages, oldest first, and whether older ones exist.</summary>
-public sealed record HistoryPage(IReadOnlyList<MessageView> Messages, bool HasOlder);
+/// <param name="ChangesUpTo">The room's newest message change when the page was read (newest pages only).</param>
+public sealed record HistoryPage(IReadOnlyList<MessageView> Messages, bool HasOlder, long ChangesUpTo = 0);
 
 /// <summary>Pages of a room's messages by id, shaped for the message component. Each is one index range scan.</summary>
 public sealed class ChatHistory(AppDbContext db, NewestPages newest)
@@ -15,7 +16,14 @@ public sealed class ChatHistory(AppDbContext db, NewestPages newest)
 
     /// <summary>The newest page, or the page before <paramref name="beforeId"/>.</summary>
     public async Task<HistoryPage> PageAsync(int roomId, long? beforeId = null) =>
-        beforeId is { } before ? await ReadAsync(roomId, before) : await newest.GetAsync(roomId, id => ReadAsync(id, long.MaxValue));
+        beforeId is { } before ? await ReadAsync(roomId, before) : await newest.GetAsync(roomId, ReadNewestAsync);
+
+    // The changes first: one made after the messages are read is then sent again on resume, never missed.
+    private async Task<HistoryPage> ReadNewestAsync(int roomId)
+    {
+        var changesUpTo = await db.NewestChangeAsync(roomId);
+        return await ReadAsync(roomId, long.MaxValue) with { ChangesUpTo = changesUpTo };
+    }
 
     private async Task<HistoryPage> ReadAsync(int roomId, long beforeId)
     {
@@ -57,7 +65,9 @@ public sealed class ChatHistory(AppDbContext db, NewestPages newest)
         m.Author.Profile.AvatarKey == null ? Profile.DefaultAvatarUrl : "/media/" + m.Author.Profile.AvatarKey,
         m.Body, m.CreatedAt,
         m.Attachment == null ? null : new AttachmentView(m.Attachment.FileKey, m.Attachment.Name, m.Attachment.Size,
-            m.Attachment.ThumbnailKey, m.Attachment.ThumbnailWidth, m.Attachment.ThumbnailHeight, m.Attachment.WasAnimated));
+            m.Attachment.ThumbnailKey, m.Attachment.ThumbnailWidth, m.Attachment.ThumbnailHeight, m.Attachment.WasAnimated),
+        m.Version,
+        m.EditedAt, m.DeletedAt != null);
 
     // Compiled once: every room page reads it. One more than a page tells whether there is an older one.
     private static readonly Func<AppDbContext, int, long, IAsyncEnumerable<MessageView>> NewestBefore =

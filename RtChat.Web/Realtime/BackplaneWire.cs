@@ -82,7 +82,7 @@ public static class BackplaneWire
         writer.Write(to.SparedStamp is not null);
         if (to.SparedStamp is not null) writer.Write(to.SparedStamp);
         writer.Write(frame.MessageId);
-        writer.Write(frame.EndsSocket);
+        writer.Write((byte)((frame.EndsSocket ? EndsSocketFlag : 0) | (frame.ChangesMessage ? ChangesMessageFlag : 0)));
         writer.Write(frame.Payload.Length);
         writer.Write(frame.Payload.Span);
     }
@@ -93,11 +93,14 @@ public static class BackplaneWire
         if (!Enum.IsDefined(kind)) throw new InvalidDataException($"Unknown audience {kind}.");
         var to = new Audience(kind, reader.ReadInt32(), reader.ReadBoolean() ? ReadStrings(reader) : null, reader.ReadInt32(),
             reader.ReadBoolean() ? reader.ReadString() : null);
-        var (messageId, endsSocket) = (reader.ReadInt64(), reader.ReadBoolean());
+        var (messageId, flags) = (reader.ReadInt64(), reader.ReadByte());
+        var endsSocket = (flags & EndsSocketFlag) != 0;
         var payload = reader.ReadBytes(Length(reader));
         if (payload.Length == 0 && !endsSocket) throw new InvalidDataException("An empty frame.");
-        return new SocketFrame(to, payload, messageId, endsSocket);
+        return new SocketFrame(to, payload, messageId, endsSocket, (flags & ChangesMessageFlag) != 0);
     }
+
+    private const byte EndsSocketFlag = 1, ChangesMessageFlag = 2;
 
     private static void WriteStale(BinaryWriter writer, StaleCaches stale)
     {

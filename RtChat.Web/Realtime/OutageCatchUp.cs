@@ -13,7 +13,7 @@ public sealed class OutageCatchUp(LocalSockets sockets, MissedMessages missed, I
         try
         {
             foreach (var room in rooms)
-                foreach (var frame in await missed.AfterAsync(room, afterId, cancellationToken))
+                foreach (var frame in await missed.AfterAsync(room, afterId, changesSeen: null, cancellationToken))
                     sockets.Deliver(frame);
             logger.LogInformation("Replayed the messages after {MessageId} to the sockets of {Rooms} rooms after a Redis outage.", afterId, rooms.Count);
         }

@@ -1,6 +1,10 @@
 namespace RtChat.Web.Components.Chat;
 
-/// <summary>Everything a message shows, and nothing about who looks at it: the fragment is the same for every viewer.</summary>
+/// <summary>
+/// Everything a message shows, and nothing about who looks at it: the fragment is the same for every viewer. Compared by
+/// value (rendered markup is kept by it), so every part is a value too.
+/// </summary>
+/// <param name="Version">Its newest change's id (0: never changed): a page keeps the newest version it is sent.</param>
 public sealed record MessageView(
     long Id,
     string AuthorId,
@@ -9,4 +13,7 @@ public sealed record MessageView(
     string AvatarUrl,
     string Body,
     DateTimeOffset CreatedAt,
-    AttachmentView? Attachment = null);
+    AttachmentView? Attachment = null,
+    long Version = 0,
+    DateTimeOffset? EditedAt = null,
+    bool Deleted = false);

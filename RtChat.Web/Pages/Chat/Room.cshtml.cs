@@ -32,6 +32,9 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
     public IHtmlContent MessagesMarkup { get; private set; } = HtmlString.Empty;
     public bool HasOlder { get; private set; }
 
+    /// <summary>The room's newest message change the page shows: its socket asks for those after it.</summary>
+    public long ChangesUpTo { get; private set; }
+
     /// <summary>This answer carries an older page to prepend (the Older handler), not the whole room.</summary>
     public bool PrependsOlderPage { get; private set; }
     public IReadOnlySet<string> Online { get; private set; } = new HashSet<string>();
@@ -68,7 +71,7 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
     public async Task<IActionResult> OnGetOlderAsync(string? name, long before)
     {
         if (await LoadRoomAsync(name) is { } missing) return missing;
-        (Messages, HasOlder) = await history.PageAsync(Room.Id, before);
+        (Messages, HasOlder, _) = await history.PageAsync(Room.Id, before);
         MessagesMarkup = await markup.MessagesAsync(Messages);
         PrependsOlderPage = true;
         return Partial("_OlderMessages", this);
@@ -124,7 +127,7 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
 
     private async Task LoadPageAsync()
     {
-        (Messages, HasOlder) = await history.PageAsync(Room.Id);
+        (Messages, HasOlder, ChangesUpTo) = await history.PageAsync(Room.Id);
         MessagesMarkup = await markup.MessagesAsync(Messages);
         Online = await presence.OnlineInAsync(Room.Id);
         if (!Room.Kind.IsReadByEveryone()) Members = await db.MembersAsync(Room.Id);
