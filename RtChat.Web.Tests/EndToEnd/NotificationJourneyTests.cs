@@ -140,6 +140,28 @@ public sealed partial class NotificationJourneyTests : BrowserJourney
     }
 
     [Test]
+    public async Task A_private_chat_someone_starts_while_she_is_on_another_page_notifies_its_first_message()
+    {
+        await _alice.AllowAndRecordNotificationsAsync();
+        await _alice.Page.GotoAsync("/profile");
+        await ExpectSocketOpenAsync(_alice.Page);
+        await Expect(_alice.Page.Locator("#chat-list .chat-item")).ToHaveCountAsync(1); // the public chat only
+        await _alice.Page.HideTabAsync();
+        await _bob.Page.GotoAsync($"/u/{_alice.User.Username}");
+        await _bob.Page.GetByTestId("message-button").ClickAsync();
+        await Expect(_bob.Page).ToHaveURLAsync(RoomUrl());
+        await ExpectSocketOpenAsync(_bob.Page);
+
+        await _bob.SendAsync($"Hi Alice, a new chat {Guid.NewGuid():N}");
+
+        await Expect(_alice.Page.Locator("#chat-list .chat-item")).ToHaveCountAsync(2);
+        await _alice.Page.WaitForFunctionAsync("() => window.__notifications.length > 0");
+        var seen = await _alice.Page.NotificationsAsync();
+        Assert.That(seen.Select(n => n.Title), Is.EqualTo(new[] { $"New message in {_bob.User.Username}" }));
+        AssertNoBrowserErrors();
+    }
+
+    [Test]
     public async Task The_switch_in_the_user_menu_turns_them_off_and_on_from_the_keyboard()
     {
         await _alice.AllowAndRecordNotificationsAsync();
