@@ -102,8 +102,9 @@
   const rememberShown = () => { if (!hidden()) shownUpTo = Math.max(shownUpTo, newestOnPage()); };
   let arriving = [];
 
+  // Only what the frame appends to the list counts: a change of a message (an edit, a deletion) carries it too, elsewhere.
   function roomFrameArriving(frame) {
-    arriving = Array.from(frame.querySelectorAll("article[data-message-id]"))
+    arriving = Array.from(frame.querySelectorAll("#messages > article[data-message-id]"))
       .filter((article) => !document.getElementById(article.id));
   }
 
@@ -113,9 +114,9 @@
     if (!hidden() || !wanted()) return;
     const isPrivate = room.dataset.roomKind === "Private";
     for (const copy of added) {
-      const article = document.getElementById(copy.id);
+      const article = document.querySelector(`#messages > #${copy.id}`);
       const id = Number(copy.dataset.messageId) || 0;
-      if (!article || id <= shownUpTo || copy.dataset.authorId === viewer()) continue;
+      if (!article || id <= shownUpTo || copy.dataset.authorId === viewer() || copy.classList.contains("message-deleted")) continue;
       if (!isPrivate && !mentionsViewer(copy)) continue;
       const author = article.querySelector(".message-author")?.textContent.trim() || "Someone";
       const text = short(article.querySelector(".message-body")?.textContent ?? "")
