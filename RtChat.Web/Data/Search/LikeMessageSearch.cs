@@ -12,6 +12,12 @@ public sealed class LikeMessageSearch(AppDbContext db) : IMessageSearch
 {
     public async Task<IReadOnlyList<SearchHit>> FindAsync(SearchQuery query, int limit, CancellationToken cancellationToken = default)
     {
+        var found = await Matching(query, limit).ToListAsync(cancellationToken);
+        return found.Select(m => new SearchHit(m.Id, MarkedSnippet.Around(m.Body, query.Terms.Words))).ToList();
+    }
+
+    internal IQueryable<FoundBody> Matching(SearchQuery query, int limit)
+    {
         var reader = query.ReaderId;
         var before = query.BeforeId ?? long.MaxValue;
         var messages = db.Messages.AsNoTracking()
@@ -21,7 +27,8 @@ public sealed class LikeMessageSearch(AppDbContext db) : IMessageSearch
         // Words are letters and digits only (SearchTerms): no LIKE wildcard or escape to take care of.
         foreach (var pattern in query.Terms.Words.Select(word => $"%{word}%"))
             messages = messages.Where(m => EF.Functions.Like(m.Body, pattern));
-        var found = await messages.OrderByDescending(m => m.Id).Take(limit).Select(m => new { m.Id, m.Body }).ToListAsync(cancellationToken);
-        return found.Select(m => new SearchHit(m.Id, MarkedSnippet.Around(m.Body, query.Terms.Words))).ToList();
+        return messages.OrderByDescending(m => m.Id).Take(limit).Select(m => new FoundBody(m.Id, m.Body));
     }
+
+    internal sealed record FoundBody(long Id, string Body);
 }

@@ -35,7 +35,8 @@ public class IndexModel(MessageFinder finder) : PageModel
     {
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
         Rooms = await finder.RoomsAsync(me, HttpContext.RequestAborted);
-        if (Words is not null)
+        // Asked as soon as the box is sent, even empty (the binder makes an empty value null).
+        if (Request.Query.ContainsKey("q"))
         {
             try
             {

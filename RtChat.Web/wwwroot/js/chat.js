@@ -85,6 +85,11 @@
         });
       });
     }
+    // Only a message of the reader's that the frame adds brings the view down (one a resume sends again does not).
+    let ownArrived = false;
+    events.addEventListener("htmx:oobBeforeSwap", (event) => {
+      if (event.detail.target === list && viewer && event.detail.fragment.querySelector(`[data-author-id="${viewer}"]`)) ownArrived = true;
+    });
     const placeInOrder = () => {
       for (const message of list.querySelectorAll(":scope > [data-message-id]")) {
         let before = message.previousElementSibling;
@@ -99,7 +104,8 @@
       prunePresence();
       placeInOrder();
       markRead();
-      const mine = viewer && event.detail.message.includes(`data-author-id="${viewer}"`);
+      const mine = ownArrived;
+      ownArrived = false;
       if (chat.querySelector("#messages [data-message-id]")) chat.querySelector(".chat-empty")?.remove();
       relabel(chat);
       if (stick || mine) toBottom();
