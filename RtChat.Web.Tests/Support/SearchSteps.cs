@@ -26,6 +26,9 @@ public static class SearchSteps
 {
     public const string SearchPath = "/search";
 
+    /// <summary>A word no other test of the app's database holds.</summary>
+    public static string UniqueWord(string stem) => stem + Guid.NewGuid().ToString("N")[..8];
+
     public static string SearchUrl(string? words, string? room = null, string? author = null, long? before = null)
     {
         var query = new List<string> { "q=" + Uri.EscapeDataString(words ?? "") };

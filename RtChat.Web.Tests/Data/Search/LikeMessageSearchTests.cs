@@ -10,21 +10,18 @@ namespace RtChat.Web.Tests.Data.Search;
 /// </summary>
 public sealed class LikeMessageSearchTests : AppFixture
 {
-    private static string Unique(string stem) => stem + Guid.NewGuid().ToString("N")[..8];
-
-    private Task<IReadOnlyList<SearchHit>> FindAsync(TestUser reader, string words, int? roomId = null) =>
-        App.QueryAsync(async db =>
-        {
-            var readerId = await db.Users.Where(u => u.UserName == reader.Username).Select(u => u.Id).SingleAsync();
-            return await new LikeMessageSearch(db).FindAsync(new SearchQuery(readerId, SearchTerms.Parse(words), roomId), 100);
-        });
+    private async Task<IReadOnlyList<SearchHit>> FindAsync(TestUser reader, string words, int? roomId = null)
+    {
+        var query = new SearchQuery(await App.UserIdAsync(reader), SearchTerms.Parse(words), roomId);
+        return await App.QueryAsync(db => new LikeMessageSearch(db).FindAsync(query, 100));
+    }
 
     [Test]
     public async Task Every_word_is_found_anywhere_in_the_body_and_marked()
     {
         var (web, alice) = await App.SignedUpAsync("alice");
         using var _ = web;
-        var word = Unique("like");
+        var word = SearchSteps.UniqueWord("like");
         var both = await App.StoreMessageAsync(alice, $"Some {word} and the Pear");
         var older = await App.StoreMessageAsync(alice, $"pear {word} again");
         await App.StoreMessageAsync(alice, $"{word} alone");
@@ -44,7 +41,7 @@ public sealed class LikeMessageSearchTests : AppFixture
         using var chat = await App.PrivateChatAsync();
         var (carolWeb, carol) = await App.SignedUpAsync("carol");
         using var _ = carolWeb;
-        var word = Unique("private");
+        var word = SearchSteps.UniqueWord("private");
         var id = await App.StoreMessageAsync(chat.Alice, $"{word} talk", chat.Room);
         var roomId = await App.RoomIdAsync(chat.Room);
 

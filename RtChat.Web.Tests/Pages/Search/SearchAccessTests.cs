@@ -5,15 +5,13 @@ namespace RtChat.Web.Tests.Pages.Search;
 /// <summary>Search finds only what the searcher may read, and its room and author filters keep to theirs.</summary>
 public sealed class SearchAccessTests : AppFixture
 {
-    private static string Unique(string stem) => stem + Guid.NewGuid().ToString("N")[..8];
-
     [Test]
     public async Task Nothing_is_found_in_a_private_chat_of_two_others()
     {
         using var chat = await App.PrivateChatAsync();
         var (carolWeb, _) = await App.SignedUpAsync("carol");
         using var _ = carolWeb;
-        var word = Unique("secret");
+        var word = SearchSteps.UniqueWord("secret");
         var id = await App.StoreMessageAsync(chat.Alice, $"The {word} plan", chat.Room);
 
         var carol = await carolWeb.SearchAsync(word);
@@ -37,7 +35,7 @@ public sealed class SearchAccessTests : AppFixture
         using var __ = bobWeb;
         var group = await aliceWeb.CreateGroupAsync("Book club");
         await bobWeb.JoinGroupAsync(App, group);
-        var word = Unique("chapter");
+        var word = SearchSteps.UniqueWord("chapter");
         var id = await App.StoreMessageAsync(alice, $"Read {word} nine", group);
         Assert.That((await bobWeb.SearchAsync(word)).Ids, Is.EqualTo(new[] { id }), "found while a member");
 
@@ -57,7 +55,7 @@ public sealed class SearchAccessTests : AppFixture
         using var _ = aliceWeb;
         using var __ = bobWeb;
         var group = await App.CreateGroupAsync(alice, bob);
-        var word = Unique("agenda");
+        var word = SearchSteps.UniqueWord("agenda");
         await App.StoreMessageAsync(alice, $"The {word}", group);
 
         await App.RemoveFromGroupAsync(group, bob);
@@ -73,7 +71,7 @@ public sealed class SearchAccessTests : AppFixture
         using var _ = aliceWeb;
         using var __ = bobWeb;
         var group = await App.CreateGroupAsync(alice, bob);
-        var word = Unique("picnic");
+        var word = SearchSteps.UniqueWord("picnic");
         await App.StoreMessageAsync(alice, $"{word} in public");
         var inGroup = await App.StoreMessageAsync(alice, $"{word} in the group", group);
 
@@ -93,7 +91,7 @@ public sealed class SearchAccessTests : AppFixture
         using var chat = await App.PrivateChatAsync();
         var (carolWeb, _) = await App.SignedUpAsync("carol");
         using var _ = carolWeb;
-        var word = Unique("hidden");
+        var word = SearchSteps.UniqueWord("hidden");
         await App.StoreMessageAsync(chat.Alice, $"{word} words", chat.Room);
         await App.StoreMessageAsync(chat.Alice, $"{word} in public");
 
@@ -123,7 +121,7 @@ public sealed class SearchAccessTests : AppFixture
         var (bobWeb, bob) = await App.SignedUpAsync("bob");
         using var _ = aliceWeb;
         using var __ = bobWeb;
-        var word = Unique("concert");
+        var word = SearchSteps.UniqueWord("concert");
         await App.StoreMessageAsync(alice, $"{word} tickets");
         var bobs = await App.StoreMessageAsync(bob, $"{word} is sold out");
 

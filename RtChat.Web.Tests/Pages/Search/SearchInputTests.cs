@@ -8,8 +8,6 @@ namespace RtChat.Web.Tests.Pages.Search;
 /// <summary>What the search box takes: anything typed gives results or a clear message, never an error page; markup stays text.</summary>
 public sealed class SearchInputTests : AppFixture
 {
-    private static string Unique(string stem) => stem + Guid.NewGuid().ToString("N")[..8];
-
     public static readonly string[] HostileQueries =
     [
         "\"", "\"\"budget\"\"", "budget\"", "NEAR(budget friday)", "NEAR(budget", "*", "budget*", "-budget", "budget -friday",
@@ -88,7 +86,7 @@ public sealed class SearchInputTests : AppFixture
     {
         var (web, alice) = await App.SignedUpAsync("alice");
         using var _ = web;
-        var word = Unique("markup");
+        var word = SearchSteps.UniqueWord("markup");
         var body = $"<script>alert(1)</script> {word} <img src=x onerror=alert(1)> <b hx-get=\"/x\">bold</b> **stars**";
         await App.StoreMessageAsync(alice, body);
 
@@ -108,7 +106,7 @@ public sealed class SearchInputTests : AppFixture
     {
         var (web, alice) = await App.SignedUpAsync("alice");
         using var _ = web;
-        var word = Unique("marker");
+        var word = SearchSteps.UniqueWord("marker");
         await App.StoreMessageAsync(alice, $"\u0003 closes, {word} \u0002 opens and never closes");
 
         var answer = await web.SearchAsync(word);
@@ -123,7 +121,7 @@ public sealed class SearchInputTests : AppFixture
     {
         var (web, alice) = await App.SignedUpAsync("alice");
         using var _ = web;
-        var word = Unique("paging");
+        var word = SearchSteps.UniqueWord("paging");
         var ids = new List<long>();
         for (var i = 1; i <= MessageFinder.PageSize + 5; i++)
             ids.Add(await App.StoreMessageAsync(alice, $"{word} number {i}"));
@@ -149,7 +147,7 @@ public sealed class SearchInputTests : AppFixture
     {
         var (web, alice) = await App.SignedUpAsync("alice");
         using var _ = web;
-        var word = Unique("junk");
+        var word = SearchSteps.UniqueWord("junk");
         var id = await App.StoreMessageAsync(alice, $"{word} here");
 
         var answer = await web.SearchAtAsync(SearchSteps.SearchUrl(word) + "&before=abc");

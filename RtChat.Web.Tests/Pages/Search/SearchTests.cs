@@ -7,14 +7,12 @@ namespace RtChat.Web.Tests.Pages.Search;
 public sealed class SearchTests : AppFixture
 {
     /// <summary>A word no other test of the app's database holds.</summary>
-    private static string Unique(string stem) => stem + Guid.NewGuid().ToString("N")[..8];
-
     [Test]
     public async Task Words_are_found_with_the_words_marked()
     {
         var (web, alice) = await App.SignedUpAsync("alice");
         using var _ = web;
-        var word = Unique("budget");
+        var word = SearchSteps.UniqueWord("budget");
         var id = await App.StoreMessageAsync(alice, $"The quarterly {word} meeting moved to Friday");
 
         var answer = await web.SearchAsync($"{word} friday");
@@ -35,7 +33,7 @@ public sealed class SearchTests : AppFixture
     {
         var (web, alice) = await App.SignedUpAsync("alice");
         using var _ = web;
-        var word = Unique("apple");
+        var word = SearchSteps.UniqueWord("apple");
         var both = await App.StoreMessageAsync(alice, $"{word} and pear");
         await App.StoreMessageAsync(alice, $"{word} alone");
 
@@ -49,7 +47,7 @@ public sealed class SearchTests : AppFixture
     {
         var (web, alice) = await App.SignedUpAsync("alice");
         using var _ = web;
-        var word = Unique("plan");
+        var word = SearchSteps.UniqueWord("plan");
         var id = await App.StoreMessageAsync(alice, $"We are {word}ning the trip");
 
         var answer = await web.SearchAsync(word);
@@ -63,7 +61,7 @@ public sealed class SearchTests : AppFixture
     {
         var (web, alice) = await App.SignedUpAsync("alice");
         using var _ = web;
-        var stem = Unique("x");
+        var stem = SearchSteps.UniqueWord("x");
         var café = await App.StoreMessageAsync(alice, $"Meet at the café {stem}");
         var naive = await App.StoreMessageAsync(alice, $"A naive {stem} idea");
 
@@ -83,7 +81,7 @@ public sealed class SearchTests : AppFixture
     {
         var (web, alice) = await App.SignedUpAsync("alice");
         using var _ = web;
-        var word = Unique("order");
+        var word = SearchSteps.UniqueWord("order");
         var first = await App.StoreMessageAsync(alice, $"{word} one");
         var second = await App.StoreMessageAsync(alice, $"{word} two");
         var third = await App.StoreMessageAsync(alice, $"{word} three");
@@ -135,7 +133,7 @@ public sealed class SearchTests : AppFixture
     {
         var (web, alice) = await App.SignedUpAsync("alice");
         using var _ = web;
-        var word = Unique("htmx");
+        var word = SearchSteps.UniqueWord("htmx");
         var id = await App.StoreMessageAsync(alice, $"{word} swap");
 
         using var response = await web.GetAsync(SearchSteps.SearchUrl(word), htmx: true);
