@@ -17,6 +17,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Profile> Profiles => Set<Profile>();
     public DbSet<ChatRoom> Rooms => Set<ChatRoom>();
     public DbSet<ChatMessage> Messages => Set<ChatMessage>();
+    public DbSet<MessageChange> MessageChanges => Set<MessageChange>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Removal> Removals => Set<Removal>();
     public DbSet<Attachment> Attachments => Set<Attachment>();

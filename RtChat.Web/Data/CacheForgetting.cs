@@ -102,6 +102,10 @@ public sealed class CacheForgetting(PageCaches caches, IOtherNodes otherNodes) :
             case ChatMessage message:
                 changes.RoomMessages.Add(message.RoomId);
                 break;
+            // Every change of a sent message is logged with it (a reaction changes no message row).
+            case MessageChange change:
+                changes.RoomMessages.Add(change.RoomId);
+                break;
         }
     }
 

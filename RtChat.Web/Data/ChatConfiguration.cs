@@ -63,6 +63,16 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
     }
 }
 
+internal sealed class MessageChangeConfiguration : IEntityTypeConfiguration<MessageChange>
+{
+    public void Configure(EntityTypeBuilder<MessageChange> change)
+    {
+        change.HasOne<ChatRoom>().WithMany().HasForeignKey(c => c.RoomId).OnDelete(DeleteBehavior.Cascade);
+        // A resume reads "the room's changes after id N".
+        change.HasIndex(c => new { c.RoomId, c.Id });
+    }
+}
+
 internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
 {
     public const string DeletedTrigger = "Attachments_QueueFileDeletion";

@@ -6,7 +6,11 @@ using RtChat.Web.Domain.Chat;
 namespace RtChat.Web.Data;
 
 /// <summary>A page of a room's messages, oldest first, and whether older ones exist.</summary>
-public sealed record HistoryPage(IReadOnlyList<MessageView> Messages, bool HasOlder);
+/// <param name="ChangesUpTo">The room's newest message change when the page was read (newest pages only).</param>
+public sealed record HistoryPage(IReadOnlyList<MessageView> Messages, bool HasOlder, long ChangesUpTo = 0);
+
+/// <summary>A room's messages around one of them; <paramref name="NewestLeftOut"/> is the room's newest when newer ones are not on it.</summary>
+public sealed record AroundPage(HistoryPage Page, long? NewestLeftOut);
 
 /// <summary>Pages of a room's messages by id, shaped for the message component. Each is one index range scan.</summary>
 public sealed class ChatHistory(AppDbContext db, NewestPages newest)
@@ -15,7 +19,14 @@ public sealed class ChatHistory(AppDbContext db, NewestPages newest)
 
     /// <summary>The newest page, or the page before <paramref name="beforeId"/>.</summary>
     public async Task<HistoryPage> PageAsync(int roomId, long? beforeId = null) =>
-        beforeId is { } before ? await ReadAsync(roomId, before) : await newest.GetAsync(roomId, id => ReadAsync(id, long.MaxValue));
+        beforeId is { } before ? await ReadAsync(roomId, before) : await newest.GetAsync(roomId, ReadNewestAsync);
+
+    // The changes first: one made after the messages are read is then sent again on resume, never missed.
+    private async Task<HistoryPage> ReadNewestAsync(int roomId)
+    {
+        var changesUpTo = await db.NewestChangeAsync(roomId);
+        return await ReadAsync(roomId, long.MaxValue) with { ChangesUpTo = changesUpTo };
+    }
 
     private async Task<HistoryPage> ReadAsync(int roomId, long beforeId)
     {
@@ -48,11 +59,32 @@ public sealed class ChatHistory(AppDbContext db, NewestPages newest)
         return newestFirst;
     }
 
+    /// <summary>Messages on each side of a message opened from elsewhere (a search result).</summary>
+    public const int AroundEachSide = 15;
+
+    /// <summary>
+    /// The message <paramref name="messageId"/> with <see cref="AroundEachSide"/> on each side, oldest first; none when
+    /// that message is not in the room.
+    /// </summary>
+    public async Task<AroundPage?> AroundAsync(int roomId, long messageId, CancellationToken cancellationToken = default)
+    {
+        var changesUpTo = await db.NewestChangeAsync(roomId);
+        var upTo = await UpToAsync(roomId, messageId, AroundEachSide + 2, cancellationToken);
+        if (upTo.Count == 0 || upTo[^1].Id != messageId) return null;
+        var hasOlder = upTo.Count > AroundEachSide + 1;
+        var after = await AfterAsync(roomId, messageId, AroundEachSide, cancellationToken);
+        var messages = upTo.Skip(hasOlder ? 1 : 0).Concat(after.Take(AroundEachSide)).ToList();
+        long? newest = after.Count > AroundEachSide
+            ? await db.Messages.Where(m => m.RoomId == roomId).MaxAsync(m => m.Id, cancellationToken)
+            : null;
+        return new AroundPage(new HistoryPage(messages, hasOlder, changesUpTo), newest);
+    }
+
     /// <summary>Messages as every socket will show them, in id order (read back after their commit, so authors' profiles are current).</summary>
     public async Task<IReadOnlyList<MessageView>> ManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default) =>
         await Views(db.Messages.Where(m => ids.Contains(m.Id))).ToListAsync(cancellationToken);
 
-    /// <summary>A message and the one it answers, if it answers one that is still there.</summary>
+    /// <summary>A message and the one it answers, if that one's row is still there (a deleted one's tombstone counts as gone).</summary>
     private sealed class Row
     {
         public ChatMessage Message { get; init; } = null!;
@@ -66,9 +98,10 @@ public sealed class ChatHistory(AppDbContext db, NewestPages newest)
         r.Message.Body, r.Message.CreatedAt,
         r.Message.Attachment == null ? null : new AttachmentView(r.Message.Attachment.FileKey, r.Message.Attachment.Name, r.Message.Attachment.Size,
             r.Message.Attachment.ThumbnailKey, r.Message.Attachment.ThumbnailWidth, r.Message.Attachment.ThumbnailHeight, r.Message.Attachment.WasAnimated),
+        r.Message.Version, r.Message.EditedAt, r.Message.DeletedAt != null,
         r.Message.ReplyToId == null ? null
             : ReplyView.Of(r.Message.ReplyToId.Value,
-                r.Original == null ? null : r.Original.Author.Profile.DisplayName ?? r.Original.Author.UserName!,
+                r.Original == null || r.Original.DeletedAt != null ? null : r.Original.Author.Profile.DisplayName ?? r.Original.Author.UserName!,
                 r.Original == null ? null : r.Original.Body.Substring(0, ReplyView.BodyRead),
                 r.Original == null || r.Original.Attachment == null ? null : r.Original.Attachment.Name),
         MentionList.Ids(r.Message.MentionedUsers), MentionList.Names(r.Message.MentionedUsers));

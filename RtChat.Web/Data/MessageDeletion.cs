@@ -9,9 +9,9 @@ namespace RtChat.Web.Data;
 /// The one way messages are deleted (one, or all of a banned author's): in one transaction with the rest of the unit of
 /// work (the audit line), then each room's kept newest page is forgotten and its open pages drop the messages live.
 /// An attachment's files need nothing here: the database queues them as its row goes (<see cref="Domain.Chat.Attachment"/>).
-/// A page that is away while this happens and resumes later keeps showing the message until it reloads.
+/// Each deletion is logged as a change, so a page that is away while this happens drops the message when it resumes.
 /// </summary>
-public sealed class MessageDeletion(AppDbContext db, NewestPages pages, ChatFrames frames, IBackplane backplane)
+public sealed class MessageDeletion(AppDbContext db, NewestPages pages, ChatFrames frames, IBackplane backplane, TimeProvider clock)
 {
     /// <summary>Past this many in one room, its open pages reload instead of being sent every id.</summary>
     public const int MaxIdsPerFrame = 500;
@@ -29,6 +29,8 @@ public sealed class MessageDeletion(AppDbContext db, NewestPages pages, ChatFram
         {
             deleted = await db.Messages.Where(which).Select(m => new DeletedMessage(m.Id, m.RoomId)).ToListAsync(cancellationToken);
             if (alongside is not null) await alongside(deleted.Count);
+            var now = clock.GetUtcNow();
+            db.MessageChanges.AddRange(deleted.Select(m => new MessageChange(m.RoomId, m.Id, now)));
             foreach (var chunk in deleted.Chunk(MaxIdsPerFrame))
             {
                 var ids = chunk.Select(m => m.Id).ToList();

@@ -6,10 +6,10 @@ namespace RtChat.Web.Data;
 /// <summary>What a new message refers to, found before the room's rules decide what it keeps.</summary>
 public static class MessageReferences
 {
-    /// <summary>The message <paramref name="replyToId"/> names and where it is; none when no id is given.</summary>
+    /// <summary>The message <paramref name="replyToId"/> names and where it is (nowhere once deleted); none when no id is given.</summary>
     public static async Task<ReplyTarget?> ReplyTargetAsync(this AppDbContext db, long? replyToId, CancellationToken cancellationToken = default) =>
         replyToId is not { } id ? null
-            : new ReplyTarget(id, await db.Messages.Where(m => m.Id == id).Select(m => (int?)m.RoomId).FirstOrDefaultAsync(cancellationToken));
+            : new ReplyTarget(id, await db.Messages.Where(m => m.Id == id && m.DeletedAt == null).Select(m => (int?)m.RoomId).FirstOrDefaultAsync(cancellationToken));
 
     /// <summary>
     /// The users <paramref name="body"/> names with <c>@username</c>, with their memberships of <paramref name="room"/>

@@ -4,8 +4,11 @@ using System.Threading.Channels;
 
 namespace RtChat.Web.Realtime;
 
-/// <summary>Loads what a reconnecting page missed: message frames in id order, or one reload frame past the limit.</summary>
-public delegate Task<IReadOnlyList<SocketFrame>> MissedFrames(long afterId, CancellationToken cancellationToken);
+/// <summary>
+/// Loads what a reconnecting page missed: message frames in id order, then the changes after <paramref name="changesSeen"/>
+/// (none asked: none sent), or one reload frame past the limit.
+/// </summary>
+public delegate Task<IReadOnlyList<SocketFrame>> MissedFrames(long afterId, long? changesSeen, CancellationToken cancellationToken);
 
 /// <summary>The page says it has shown the room's messages up to <paramref name="messageId"/> to its reader.</summary>
 public delegate void ReadUpTo(long messageId);
@@ -59,7 +62,7 @@ public sealed class ChatConnection
             // another node, and the page places it by id (and skips one it has).
             if (frame.CarriesMessage && _replayed.Contains(frame.MessageId))
                 return;
-            if (frame.CarriesMessage && _heldUntilResume is not null)
+            if (frame.WaitsForResume && _heldUntilResume is not null)
             {
                 if (_heldUntilResume.Count >= _options.SendQueueLimit) Drop("fell behind while catching up");
                 else _heldUntilResume.Add(frame);
@@ -78,7 +81,10 @@ public sealed class ChatConnection
             _replayed = missed.Where(f => f.CarriesMessage).Select(f => f.MessageId).ToHashSet();
             foreach (var frame in missed)
                 Write(frame.Payload);
-            foreach (var frame in _heldUntilResume.Where(f => !_replayed.Contains(f.MessageId)).OrderBy(f => f.MessageId))
+            foreach (var frame in _heldUntilResume.Where(f => f.CarriesMessage && !_replayed.Contains(f.MessageId)).OrderBy(f => f.MessageId))
+                Write(frame.Payload);
+            // After every message: a change is about one the page has by now. The page keeps whichever version is newer.
+            foreach (var frame in _heldUntilResume.Where(f => f.ChangesMessage))
                 Write(frame.Payload);
             _heldUntilResume = null;
         }
@@ -220,7 +226,7 @@ public sealed class ChatConnection
                 var frame = buffer.AsSpan(0, length);
                 // Only the first resume counts: later ones would cost a history read each for nothing.
                 if (AwaitingResume && PageFrames.TryReadResume(frame, out var afterId))
-                    Resume(await missedFrames(afterId, cancellationToken));
+                    Resume(await missedFrames(afterId, PageFrames.TryReadChangesSeen(frame, out var seen) ? seen : null, cancellationToken));
                 else if (RoomId is not null && PageFrames.TryReadReadMark(frame, out var readId))
                     read(readId);
                 else if (RoomId is not null && PageFrames.IsTyping(frame))

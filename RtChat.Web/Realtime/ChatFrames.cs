@@ -2,6 +2,7 @@ using RtChat.Web.Components;
 using RtChat.Web.Components.Chat;
 using RtChat.Web.Components.ChatList;
 using RtChat.Web.Data;
+using RtChat.Web.Domain.Chat;
 
 namespace RtChat.Web.Realtime;
 
@@ -10,6 +11,15 @@ public sealed class ChatFrames(FragmentRenderer renderer)
 {
     public async Task<SocketFrame> MessageAsync(int roomId, MessageView message) =>
         new(Audience.Room(roomId), await renderer.RenderAsync<MessageAppend>(new Dictionary<string, object?> { [nameof(MessageAppend.Message)] = message }), message.Id);
+
+    /// <summary>A sent message as it is now (none: gone for good), for the room's open pages to show instead.</summary>
+    public async Task<SocketFrame> MessageChangedAsync(MessageChange change, MessageView? now) =>
+        new(Audience.Room(change.RoomId), await renderer.RenderAsync<MessageChanged>(new Dictionary<string, object?>
+        {
+            [nameof(MessageChanged.ChangeId)] = change.Id,
+            [nameof(MessageChanged.MessageId)] = change.MessageId,
+            [nameof(MessageChanged.Message)] = now,
+        }), ChangeId: change.Id);
 
     /// <summary>Deleted messages, for the room's open pages to drop.</summary>
     public async Task<SocketFrame> MessagesRemovedAsync(int roomId, IReadOnlyCollection<long> ids) =>

@@ -65,7 +65,7 @@ internal static class ChatSocketEndpoint
         try
         {
             await connection.RunAsync(
-                (afterId, ct) => roomId is { } id ? missedMessages.AfterAsync(id, afterId, ct) : Task.FromResult<IReadOnlyList<SocketFrame>>([]),
+                (afterId, changesSeen, ct) => roomId is { } id ? missedMessages.AfterAsync(id, afterId, changesSeen, ct) : Task.FromResult<IReadOnlyList<SocketFrame>>([]),
                 readId => readMarks.Mark(roomId!.Value, userId, readId),
                 () => typing.Typed(roomId!.Value, userId),
                 http.RequestAborted);

@@ -3,12 +3,15 @@ using System.Text.Json;
 namespace RtChat.Web.Realtime;
 
 /// <summary>
-/// What a page may say over its socket: <c>{"after": 123}</c>, the newest message id it shows, <c>{"read": 123}</c>,
+/// What a page may say over its socket: <c>{"after": 123, "changes": 45}</c>, the newest message id it shows and the
+/// newest change of its messages it has applied, <c>{"read": 123}</c>,
 /// the newest its reader has seen, and <c>{"typing": true}</c>, its reader is typing. Anything else is ignored.
 /// </summary>
 public static class PageFrames
 {
     public static bool TryReadResume(ReadOnlySpan<byte> frame, out long afterId) => TryReadNumber(frame, "after"u8, out afterId);
+
+    public static bool TryReadChangesSeen(ReadOnlySpan<byte> frame, out long changeId) => TryReadNumber(frame, "changes"u8, out changeId);
 
     public static bool TryReadReadMark(ReadOnlySpan<byte> frame, out long messageId) => TryReadNumber(frame, "read"u8, out messageId);
 

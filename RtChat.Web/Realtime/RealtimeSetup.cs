@@ -39,6 +39,7 @@ public static class RealtimeSetup
         services.AddSingleton<SessionChecks>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionChecks>());
         services.AddScoped<ChatHistory>();
+        services.AddScoped<MessageUpdates>();
         services.AddSingleton<CatchUpFloor>();
         services.AddSingleton<MissedMessages>();
         services.AddSingleton<OutageCatchUp>();

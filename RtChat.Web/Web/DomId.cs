@@ -8,6 +8,7 @@ public static class DomId
 {
     public const string Messages = "messages";
     public const string OlderMessages = "older-messages";
+    public const string MessageChanges = "message-changes";
     public const string Composer = "composer";
     public const string Attach = "attach";
     public const string OnlineCount = "online-count";

@@ -14,6 +14,17 @@ public class ChatMessage
     /// <summary>A shared image or file; the body is then its caption, and may be empty.</summary>
     public Attachment? Attachment { get; private set; }
 
+    /// <summary>When its author last changed the text; none if never.</summary>
+    public DateTimeOffset? EditedAt { get; private set; }
+
+    /// <summary>When its author deleted it: the row stays as a tombstone (so replies and resumes find it) with nothing in it.</summary>
+    public DateTimeOffset? DeletedAt { get; private set; }
+
+    public bool IsDeleted => DeletedAt is not null;
+
+    /// <summary>The id of its newest <see cref="MessageChange"/> (0: never changed), written with the change.</summary>
+    public long Version { get; private set; }
+
     /// <summary>
     /// The message this one answers, in the same room. No foreign key: the original may be deleted and the reply stays
     /// (it then says so).
@@ -42,6 +53,46 @@ public class ChatMessage
         CreatedAt = createdAt;
         Attachment = attachment;
     }
+
+    /// <summary>The author's new text, within <paramref name="window"/> of posting; the same text changes nothing.</summary>
+    /// <returns>Whether the text changed.</returns>
+    public bool Edit(string editorId, string? body, MessageRules rules, DateTimeOffset now, TimeSpan window)
+    {
+        EnsureAuthor(editorId, "edit");
+        if (IsDeleted) throw new DomainRuleException("This message was deleted.");
+        if (now - CreatedAt > window)
+            throw new DomainRuleException($"Messages can be edited for {Describe(window)} after sending.");
+        var cleaned = Attachment is null ? rules.Clean(body) : rules.CleanCaption(body);
+        if (cleaned == Body) return false;
+        Body = cleaned;
+        EditedAt = now;
+        return true;
+    }
+
+    /// <summary>The author takes the message back: its text and file go, a tombstone stays.</summary>
+    /// <returns>Whether it was there to delete.</returns>
+    public bool Delete(string deleterId, DateTimeOffset now)
+    {
+        EnsureAuthor(deleterId, "delete");
+        if (IsDeleted) return false;
+        Body = "";
+        // The attachment's row goes with it, and the database queues its files.
+        Attachment = null;
+        DeletedAt = now;
+        return true;
+    }
+
+    private void EnsureAuthor(string userId, string action)
+    {
+        if (userId != AuthorId) throw new DomainRuleException($"Only its author can {action} a message.");
+    }
+
+    private static string Describe(TimeSpan window) =>
+        window.TotalHours >= 1 && window.TotalHours % 1 == 0 ? Plural((int)window.TotalHours, "hour")
+        : window.TotalMinutes >= 1 && window.TotalMinutes % 1 == 0 ? Plural((int)window.TotalMinutes, "minute")
+        : Plural((int)Math.Ceiling(window.TotalSeconds), "second");
+
+    private static string Plural(int count, string unit) => count == 1 ? $"1 {unit}" : $"{count} {unit}s";
 
     internal void Answer(ReplyTarget? replyTo) => ReplyToId = replyTo?.MessageId;
 

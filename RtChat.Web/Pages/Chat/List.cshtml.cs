@@ -72,6 +72,6 @@ public sealed class ChatListItem
                 // From the reader's mentions (few, indexed by user), not from the room's unread messages (maybe many).
                 Mentioned = db.Mentions.Any(x => x.UserId == userId
                     && r.Members.Any(m => m.UserId == userId && x.MessageId > m.LastReadMessageId)
-                    && db.Messages.Any(message => message.Id == x.MessageId && message.RoomId == r.Id)),
+                    && db.Messages.Any(message => message.Id == x.MessageId && message.RoomId == r.Id && message.DeletedAt == null)),
             });
 }

@@ -36,13 +36,22 @@
     const toBottom = () => { scroller.scrollTop = scroller.scrollHeight; };
     let stick = true;
 
+    // Sent messages change (edited, deleted, reacted to): each change comes as the message as it is now, with the change's
+    // id; a page that reconnects asks for the changes after the newest it applied.
+    const inbox = chat.querySelector("#message-changes");
+    let changesSeen = Number(inbox?.dataset.changeId) || 0;
+    const version = (el) => Number(el.dataset.version) || 0;
+
     // The page's socket is the body's (one per page). On every open, including reconnects, say what we have; the
     // server sends what we missed.
     const events = document.body;
     let socket = null;
+    // Opened at a message whose window does not reach the newest (a search result): resume from the room's newest, and
+    // keep live messages out of the window (they would sit below a gap); one this reader sends takes them to the newest.
+    const resumeAfter = Number(chat.dataset.resumeAfter) || 0;
     events.addEventListener("htmx:wsOpen", (event) => {
       socket = event.detail.socketWrapper;
-      socket.sendImmediately(JSON.stringify({ after: lastMessageId() }));
+      socket.sendImmediately(JSON.stringify({ after: Math.max(lastMessageId(), resumeAfter), changes: changesSeen }));
       chat.classList.remove("chat-offline");
       markRead();
     });
@@ -63,14 +72,49 @@
     };
     document.addEventListener("visibilitychange", markRead);
     // Nodes commit and deliver independently, and a resume or a catch-up sends again a few messages the page may have:
-    // a message already shown is skipped, and each new one is placed by id.
+    // a message already shown is skipped (or shown anew, if this copy is a newer version), and each new one is placed by id.
     const list = chat.querySelector("#messages");
     const byId = (el) => Number(el.dataset.messageId) || 0;
+    const showNewer = (shown, now) => {
+      if (version(now) > version(shown)) {
+        shown.replaceWith(now);
+        window.htmx.process(now);
+      } else {
+        now.remove();
+      }
+    };
     events.addEventListener("htmx:oobBeforeSwap", (event) => {
       if (event.detail.target !== list) return;
       event.detail.fragment.querySelectorAll("[data-message-id]").forEach((message) => {
-        if (document.getElementById(message.id)) message.remove();
+        const shown = document.getElementById(message.id);
+        if (shown) showNewer(shown, message);
       });
+    });
+    // A change of a message the page does not show (not loaded, or not yet) is dropped: loading it shows it as it is.
+    const applyChanges = () => {
+      for (const change of inbox?.querySelectorAll(":scope > [data-change-id]") ?? []) {
+        changesSeen = Math.max(changesSeen, Number(change.dataset.changeId) || 0);
+        const shown = document.getElementById(`message-${change.dataset.changedMessageId}`);
+        const now = change.querySelector("[data-message-id]");
+        if (shown && now) showNewer(shown, now);
+        else if (shown) shown.remove();
+        change.remove();
+      }
+    };
+    if (resumeAfter) {
+      events.addEventListener("htmx:oobBeforeSwap", (event) => {
+        if (event.detail.target !== list) return;
+        event.detail.fragment.querySelectorAll("[data-message-id]").forEach((message) => {
+          if (byId(message) > resumeAfter && viewer && message.dataset.authorId === viewer)
+            location.assign(chat.querySelector("[data-testid=jump-to-newest]").href);
+          message.remove();
+        });
+      });
+    }
+    // Only a message of the reader's that the frame adds brings the view down (one a resume sends again does not).
+    let ownArrived = false;
+    events.addEventListener("htmx:oobBeforeSwap", (event) => {
+      if (event.detail.target === list && viewer && event.detail.fragment.querySelector(`[data-author-id="${viewer}"]`)) ownArrived = true;
     });
     const placeInOrder = () => {
       for (const message of list.querySelectorAll(":scope > [data-message-id]")) {
@@ -83,10 +127,12 @@
     // Presence changes append one rule per user; only each user's newest rule matters.
     const prunePresence = () => window.RtChat.keepNewest("#presence-style style[data-presence-user]", "presenceUser");
     events.addEventListener("htmx:wsAfterMessage", (event) => {
+      applyChanges();
       prunePresence();
       placeInOrder();
       markRead();
-      const mine = viewer && event.detail.message.includes(`data-author-id="${viewer}"`);
+      const mine = ownArrived;
+      ownArrived = false;
       if (chat.querySelector("#messages [data-message-id]")) chat.querySelector(".chat-empty")?.remove();
       relabel(chat);
       if (stick || mine) toBottom();
@@ -103,7 +149,13 @@
     relabel(chat);
     // Opened with unread messages: a line above the first, and the view starts there rather than at the newest.
     const firstUnread = chat.dataset.firstUnread && document.getElementById(`message-${chat.dataset.firstUnread}`);
-    if (firstUnread) {
+    // Opened at a message: it is in the middle of the view, lit up for a moment.
+    const target = chat.dataset.around && document.getElementById(`message-${chat.dataset.around}`);
+    if (target) {
+      target.classList.add("message-target");
+      target.scrollIntoView({ block: "center" });
+      stick = nearBottom();
+    } else if (firstUnread) {
       firstUnread.classList.add("first-unread");
       firstUnread.scrollIntoView({ block: "start" });
       stick = nearBottom();

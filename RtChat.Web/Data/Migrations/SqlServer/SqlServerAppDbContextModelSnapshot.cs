@@ -320,6 +320,12 @@ namespace RtChat.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("MentionedUsers")
                         .IsRequired()
                         .HasMaxLength(1280)
@@ -330,6 +336,9 @@ namespace RtChat.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("RoomId")
                         .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -422,6 +431,30 @@ namespace RtChat.Web.Data.Migrations.SqlServer
                     b.HasIndex("UserId");
 
                     b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("RtChat.Web.Domain.Chat.MessageChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId", "Id");
+
+                    b.ToTable("MessageChanges");
                 });
 
             modelBuilder.Entity("RtChat.Web.Domain.Chat.MessageMention", b =>
@@ -637,6 +670,15 @@ namespace RtChat.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("RtChat.Web.Domain.Chat.MessageChange", b =>
+                {
+                    b.HasOne("RtChat.Web.Domain.Chat.ChatRoom", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("RtChat.Web.Domain.Chat.MessageMention", b =>
