@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using RtChat.Web.Components.Chat;
 using RtChat.Web.Domain.Chat;
 using RtChat.Web.Tests.Support;
@@ -82,6 +83,30 @@ public sealed class ReplyTests : AppFixture
             Assert.That(article.QuerySelector("a.message-reply"), Is.Null);
             Assert.That(await App.HasMessageAsync((await people.BobWeb.ArticleAsync(ChatSteps.PublicRoom, reply)).QuerySelector(".message-body")!.TextContent), Is.True,
                 "the reply stays");
+        }
+    }
+
+    [Test]
+    public async Task A_reply_whose_original_its_author_took_back_says_the_original_was_deleted_and_quotes_nothing()
+    {
+        using var people = await App.TwoPeopleAsync();
+        var original = await App.SendAsync(people.AliceWeb, ChatSteps.PublicRoom, Unique("Taken back"));
+        var reply = await App.SendAsync(people.BobWeb, ChatSteps.PublicRoom, Unique("Answer"), replyTo: original);
+        var aliceId = await App.UserIdAsync(people.Alice);
+
+        await App.QueryAsync(async db =>
+        {
+            (await db.Messages.SingleAsync(m => m.Id == original)).Delete(aliceId, DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+
+        var article = await people.BobWeb.ArticleAsync(ChatSteps.PublicRoom, reply);
+        using var again = await (await people.BobWeb.OpenComposerAsync()).ReplyAsync(original, Unique("To a tombstone"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(article.QuerySelector(".message-reply-deleted")?.TextContent, Is.EqualTo(ReplyView.DeletedText));
+            Assert.That(article.QuerySelector(".message-reply")?.TextContent, Does.Not.Contain(people.Alice.Username));
+            Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), "no new reply to a deleted message");
         }
     }
 
