@@ -68,6 +68,31 @@ public sealed class MessageSearchIndexTests : AppFixture
     }
 
     [Test]
+    public async Task A_body_changed_through_a_save_is_found_by_its_new_words()
+    {
+        var (web, alice) = await App.SignedUpAsync("alice");
+        using var _ = web;
+        var before = SearchSteps.UniqueWord("saved");
+        var after = SearchSteps.UniqueWord("resaved");
+        var id = await App.StoreMessageAsync(alice, $"{before} text");
+
+        // As an edit saves it: a tracked change, so EF's UPDATE (with its RETURNING) runs beside the trigger.
+        await App.QueryAsync(async db =>
+        {
+            var message = await db.Messages.SingleAsync(m => m.Id == id);
+            db.Entry(message).Property(m => m.Body).CurrentValue = $"{after} text";
+            return await db.SaveChangesAsync();
+        });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await FindAsync(alice, before), Is.Empty);
+            Assert.That(await FindAsync(alice, after), Is.EqualTo(new[] { id }));
+            Assert.That(await IntegrityCheckAsync(), Is.EqualTo("ok"));
+        }
+    }
+
+    [Test]
     public async Task A_body_emptied_is_found_no_more()
     {
         var (web, alice) = await App.SignedUpAsync("alice");
