@@ -141,7 +141,9 @@ public sealed class MarkdownAttacksTests : ComponentTest
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)));
+            // A guard against a parse that runs away (minutes), not a speed target (those are the bench's): loose enough
+            // for a machine under load.
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
             Assert.That(article.QuerySelector(".message-body")?.TextContent, Does.Contain("end"));
         }
         AssertInert(article);
