@@ -5,6 +5,7 @@ namespace RtChat.Web.Components.Chat;
 /// value (rendered markup is kept by it), so every part is a value too.
 /// </summary>
 /// <param name="Version">Its newest change's id (0: never changed): a page keeps the newest version it is sent.</param>
+/// <param name="Reactions">Its reactions, one per emoji used, first used first (null: none).</param>
 public sealed record MessageView(
     long Id,
     string AuthorId,
@@ -16,4 +17,5 @@ public sealed record MessageView(
     AttachmentView? Attachment = null,
     long Version = 0,
     DateTimeOffset? EditedAt = null,
-    bool Deleted = false);
+    bool Deleted = false,
+    ValueList<ReactionView>? Reactions = null);
