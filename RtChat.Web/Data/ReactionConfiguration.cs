@@ -10,7 +10,7 @@ internal sealed class ReactionConfiguration : IEntityTypeConfiguration<Reaction>
     {
         // One of each emoji per person; a page's reactions are read by message id, the key's first part.
         reaction.HasKey(r => new { r.MessageId, r.UserId, r.Emoji });
-        reaction.Property(r => r.Emoji).HasMaxLength(Reaction.EmojiMaxLength);
+        reaction.Property(r => r.Emoji).HasConversion(emoji => Reaction.CodeOf(emoji), code => Reaction.EmojiOf(code));
         reaction.HasOne<ChatMessage>().WithMany(m => m.Reactions).HasForeignKey(r => r.MessageId).OnDelete(DeleteBehavior.Cascade);
         // No database cascade from users: SQL Server refuses a second path (users → messages → reactions). Deleting an
         // account deletes its reactions first (AccountDeletion).

@@ -3,11 +3,11 @@ namespace RtChat.Web.Domain.Chat;
 /// <summary>One person's emoji on a message: at most one of each emoji per person, toggled on the message.</summary>
 public class Reaction
 {
-    /// <summary>The emoji people may react with, in the order the picker shows them.</summary>
-    public static readonly IReadOnlyList<string> Allowed = ["👍", "❤️", "😂", "😮", "😢", "🎉"];
+    // Each emoji people may react with, in the order the picker shows them, and the number it is stored as (never
+    // reused): a number, because SQL Server's usual collations compare many emoji as equal.
+    private static readonly (string Emoji, byte Code)[] Set = [("👍", 1), ("❤️", 2), ("😂", 3), ("😮", 4), ("😢", 5), ("🎉", 6)];
 
-    /// <summary>Room for the longest allowed emoji (a base and a variation selector, in UTF-16).</summary>
-    public const int EmojiMaxLength = 16;
+    public static readonly IReadOnlyList<string> Allowed = [.. Set.Select(e => e.Emoji)];
 
     public static readonly string Refusal = $"React with one of {string.Join(" ", Allowed)}.";
 
@@ -28,4 +28,9 @@ public class Reaction
     }
 
     public static bool IsAllowed(string? emoji) => emoji is not null && Allowed.Contains(emoji, StringComparer.Ordinal);
+
+    internal static byte CodeOf(string emoji) => Array.Find(Set, e => e.Emoji == emoji).Code;
+
+    // A code no longer in the set shows as a question mark rather than failing the page.
+    internal static string EmojiOf(byte code) => Array.Find(Set, e => e.Code == code).Emoji ?? "❓";
 }
