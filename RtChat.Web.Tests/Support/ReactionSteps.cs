@@ -20,10 +20,10 @@ public static class ReactionSteps
         app.QueryAsync(async db => (await db.Reactions.Where(r => r.MessageId == messageId).Select(r => new { r.Emoji, r.UserId }).ToListAsync())
             .Select(r => (r.Emoji, r.UserId)).OrderBy(r => r.Emoji, StringComparer.Ordinal).ThenBy(r => r.UserId, StringComparer.Ordinal).ToList());
 
-    /// <summary>A reaction frame's pill for <paramref name="emoji"/> shows <paramref name="count"/>.</summary>
+    /// <summary>A frame's pill for <paramref name="emoji"/> shows <paramref name="count"/> (Razor writes emoji as character references).</summary>
     public static bool ShowsPill(string frame, string emoji, int count) =>
-        frame.Contains($"data-reaction=\"{emoji}\"", StringComparison.Ordinal)
-        && frame.Contains($"<span class=\"reaction-count\">{count}</span>", StringComparison.Ordinal);
+        System.Net.WebUtility.HtmlDecode(frame) is var decoded && decoded.Contains($"data-reaction=\"{emoji}\"", StringComparison.Ordinal)
+        && decoded.Contains($"<span class=\"reaction-count\">{count}</span>", StringComparison.Ordinal);
 
     /// <summary>Makes <paramref name="userId"/> a member of the group <paramref name="room"/>, straight in the database.</summary>
     public static Task JoinAsync(this RtChatApp app, string room, string userId) =>
