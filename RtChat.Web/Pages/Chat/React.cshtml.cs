@@ -15,6 +15,8 @@ namespace RtChat.Web.Pages.Chat;
 [Authorize]
 public class ReactModel(AppDbContext db, MessageUpdates updates, ReactionThrottle throttle, TimeProvider clock) : PageModel
 {
+    public const string ChangedMeanwhile = "The message changed at the same moment. Try again.";
+
     public ChatMessage Message { get; private set; } = null!;
     public ChatRoom Room { get; private set; } = null!;
 
@@ -34,7 +36,15 @@ public class ReactModel(AppDbContext db, MessageUpdates updates, ReactionThrottl
         {
             return Refuse(rule.Message, StatusCodes.Status422UnprocessableEntity);
         }
-        await updates.SaveAsync(Message, HttpContext.RequestAborted);
+        try
+        {
+            await updates.SaveAsync(Message, HttpContext.RequestAborted);
+        }
+        catch (DbUpdateException)
+        {
+            // The same toggle from another tab won the race (the key refuses a second copy), or the message went.
+            return Refuse(ChangedMeanwhile, StatusCodes.Status409Conflict);
+        }
         return Request.IsHtmx() ? new NoContentResult() : LocalRedirect(ChatUrls.Room(Room.Name));
     }
 

@@ -44,15 +44,24 @@
       choices()[0].focus();
     };
 
+    // A second click on the same pill before the first is answered would only undo it.
+    const inFlight = new Set();
+
     async function toggle(messageId, emoji, anchor, focusAfter) {
+      const key = `${messageId} ${emoji}`;
+      if (inFlight.has(key)) return;
+      inFlight.add(key);
       refocus = { messageId, focusAfter };
       try {
         const response = await fetch(`/messages/${messageId}/react`, {
           method: "POST", headers: headers(), body: new URLSearchParams({ emoji }), credentials: "same-origin",
         });
-        if (!response.ok) showError((await response.text()) || "That did not work. Try again.", anchor);
+        const said = response.headers.get("Content-Type")?.startsWith("text/plain") ? await response.text() : "";
+        if (!response.ok) showError(said || "That did not work. Try again.", anchor);
       } catch {
         showError("Could not reach the server. Check your connection and try again.", anchor);
+      } finally {
+        inFlight.delete(key);
       }
     }
 
