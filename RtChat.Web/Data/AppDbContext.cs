@@ -18,6 +18,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ChatRoom> Rooms => Set<ChatRoom>();
     public DbSet<ChatMessage> Messages => Set<ChatMessage>();
     public DbSet<MessageChange> MessageChanges => Set<MessageChange>();
+    public DbSet<Reaction> Reactions => Set<Reaction>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Removal> Removals => Set<Removal>();
     public DbSet<Attachment> Attachments => Set<Attachment>();

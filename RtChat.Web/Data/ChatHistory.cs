@@ -36,16 +36,16 @@ public sealed class ChatHistory(AppDbContext db, NewestPages newest)
         var hasOlder = newestFirst.Count > PageSize;
         if (hasOlder) newestFirst.RemoveAt(PageSize);
         newestFirst.Reverse();
-        return new HistoryPage(newestFirst, hasOlder);
+        return new HistoryPage(await db.WithReactionsAsync(newestFirst), hasOlder);
     }
 
     /// <summary>Up to <paramref name="limit"/> + 1 messages after <paramref name="afterId"/>, so the caller sees when there are too many.</summary>
     public async Task<IReadOnlyList<MessageView>> AfterAsync(int roomId, long afterId, int limit, CancellationToken cancellationToken = default) =>
-        await Views(db.Messages
+        await db.WithReactionsAsync(await Views(db.Messages
                 .Where(m => m.RoomId == roomId && m.Id > afterId)
                 .OrderBy(m => m.Id)
                 .Take(limit + 1))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken), cancellationToken);
 
     /// <summary>The newest <paramref name="limit"/> messages at or below <paramref name="upToId"/>, oldest first.</summary>
     public async Task<IReadOnlyList<MessageView>> UpToAsync(int roomId, long upToId, int limit, CancellationToken cancellationToken = default)
@@ -56,7 +56,7 @@ public sealed class ChatHistory(AppDbContext db, NewestPages newest)
                 .Take(limit), newestFirst: true)
             .ToListAsync(cancellationToken);
         newestFirst.Reverse();
-        return newestFirst;
+        return await db.WithReactionsAsync(newestFirst, cancellationToken);
     }
 
     /// <summary>Messages on each side of a message opened from elsewhere (a search result).</summary>
@@ -82,7 +82,7 @@ public sealed class ChatHistory(AppDbContext db, NewestPages newest)
 
     /// <summary>Messages as every socket will show them, in id order (read back after their commit, so authors' profiles are current).</summary>
     public async Task<IReadOnlyList<MessageView>> ManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default) =>
-        await Views(db.Messages.Where(m => ids.Contains(m.Id))).ToListAsync(cancellationToken);
+        await db.WithReactionsAsync(await Views(db.Messages.Where(m => ids.Contains(m.Id))).ToListAsync(cancellationToken), cancellationToken);
 
     /// <summary>A message and the one it answers, if that one's row is still there (a deleted one's tombstone counts as gone).</summary>
     private sealed class Row

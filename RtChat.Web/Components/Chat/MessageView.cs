@@ -8,6 +8,7 @@ namespace RtChat.Web.Components.Chat;
 /// <param name="ReplyTo">The message this one answers, as its quote shows it.</param>
 /// <param name="Mentions">The ids of the users the body mentions, separated by spaces ("" for none).</param>
 /// <param name="MentionNames">Their usernames, in the same order: the body's <c>@username</c> that become mentions.</param>
+/// <param name="Reactions">Its reactions, one per emoji used, first used first (null: none).</param>
 public sealed record MessageView(
     long Id,
     string AuthorId,
@@ -22,4 +23,5 @@ public sealed record MessageView(
     bool Deleted = false,
     ReplyView? ReplyTo = null,
     string Mentions = "",
-    string MentionNames = "");
+    string MentionNames = "",
+    ValueList<ReactionView>? Reactions = null);

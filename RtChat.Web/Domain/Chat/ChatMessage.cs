@@ -1,7 +1,7 @@
 namespace RtChat.Web.Domain.Chat;
 
 /// <summary>One message. Ids only grow, so "everything after id N" is how a socket catches up.</summary>
-public class ChatMessage
+public partial class ChatMessage
 {
     public long Id { get; private set; }
     public int RoomId { get; private set; }

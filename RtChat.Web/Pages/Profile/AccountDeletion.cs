@@ -6,7 +6,7 @@ using RtChat.Web.Areas.Identity;
 namespace RtChat.Web.Pages.Profile;
 
 /// <summary>
-/// Deletes an account and everything that hangs on it: profile, memberships, messages (the database cascades),
+/// Deletes an account and everything that hangs on it: profile, memberships, messages (the database cascades), reactions,
 /// then the files they pointed to, and closes the user's sockets.
 /// </summary>
 public sealed class AccountDeletion(AppDbContext db, UserManager<AppUser> users, IFileStore files, SessionEnding sessions)
@@ -20,6 +20,8 @@ public sealed class AccountDeletion(AppDbContext db, UserManager<AppUser> users,
         await db.Rooms.Where(r => r.AdminId == user.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.AdminId, (string?)null), cancellationToken);
         // Nor from users to the mentions of them (a second path from users to them, through their messages).
         await db.Mentions.Where(m => m.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        // The database does not cascade from users to reactions (SQL Server allows one path to them, through messages).
+        await db.Reactions.Where(r => r.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
         var deleted = await users.DeleteAsync(user);
         if (!deleted.Succeeded) return deleted;
         await transaction.CommitAsync(cancellationToken);

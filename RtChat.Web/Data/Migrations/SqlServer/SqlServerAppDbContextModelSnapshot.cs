@@ -472,6 +472,27 @@ namespace RtChat.Web.Data.Migrations.SqlServer
                     b.ToTable("Mentions");
                 });
 
+            modelBuilder.Entity("RtChat.Web.Domain.Chat.Reaction", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<byte>("Emoji")
+                        .HasColumnType("tinyint");
+
+                    b.Property<DateTimeOffset>("ReactedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("MessageId", "UserId", "Emoji");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Reactions");
+                });
+
             modelBuilder.Entity("RtChat.Web.Domain.Chat.Removal", b =>
                 {
                     b.Property<int>("RoomId")
@@ -696,6 +717,23 @@ namespace RtChat.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RtChat.Web.Domain.Chat.Reaction", b =>
+                {
+                    b.HasOne("RtChat.Web.Domain.Chat.ChatMessage", null)
+                        .WithMany("Reactions")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RtChat.Web.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("RtChat.Web.Domain.Chat.Removal", b =>
                 {
                     b.HasOne("RtChat.Web.Domain.Chat.ChatRoom", null)
@@ -733,6 +771,8 @@ namespace RtChat.Web.Data.Migrations.SqlServer
                     b.Navigation("Attachment");
 
                     b.Navigation("Mentions");
+
+                    b.Navigation("Reactions");
                 });
 
             modelBuilder.Entity("RtChat.Web.Domain.Chat.ChatRoom", b =>

@@ -449,6 +449,27 @@ namespace RtChat.Web.Data.Migrations.Sqlite
                     b.ToTable("Mentions");
                 });
 
+            modelBuilder.Entity("RtChat.Web.Domain.Chat.Reaction", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte>("Emoji")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ReactedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MessageId", "UserId", "Emoji");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Reactions");
+                });
+
             modelBuilder.Entity("RtChat.Web.Domain.Chat.Removal", b =>
                 {
                     b.Property<int>("RoomId")
@@ -669,6 +690,23 @@ namespace RtChat.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RtChat.Web.Domain.Chat.Reaction", b =>
+                {
+                    b.HasOne("RtChat.Web.Domain.Chat.ChatMessage", null)
+                        .WithMany("Reactions")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RtChat.Web.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("RtChat.Web.Domain.Chat.Removal", b =>
                 {
                     b.HasOne("RtChat.Web.Domain.Chat.ChatRoom", null)
@@ -706,6 +744,8 @@ namespace RtChat.Web.Data.Migrations.Sqlite
                     b.Navigation("Attachment");
 
                     b.Navigation("Mentions");
+
+                    b.Navigation("Reactions");
                 });
 
             modelBuilder.Entity("RtChat.Web.Domain.Chat.ChatRoom", b =>
