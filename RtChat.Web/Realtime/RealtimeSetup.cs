@@ -31,6 +31,7 @@ public static class RealtimeSetup
         services.AddSingleton<MessageCommitter>();
         services.AddHostedService(sp => sp.GetRequiredService<MessageCommitter>());
         services.AddSingleton<SendThrottle>();
+        services.AddSingleton<ChangeThrottle>();
         services.AddSingleton<SocketOpenThrottle>();
         services.AddSingleton<RoomListers>();
         services.AddSingleton<RoomEvents>();
