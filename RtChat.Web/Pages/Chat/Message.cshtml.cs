@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Htmx;
+using Microsoft.AspNetCore.Html;
 using Microsoft.EntityFrameworkCore;
 using RtChat.Web.Components.Chat;
 using RtChat.Web.Data;
@@ -24,7 +25,7 @@ public class MessageModel(AppDbContext db, MessageUpdates updates, ChatHistory h
     public string RoomName { get; private set; } = "";
 
     /// <summary>The message as the room shows it, on the whole pages.</summary>
-    public MessageView? View { get; private set; }
+    public IHtmlContent Shown { get; private set; } = HtmlString.Empty;
     public EditForm Form { get; private set; } = new("");
     public bool Deleting { get; private set; }
 
@@ -73,8 +74,7 @@ public class MessageModel(AppDbContext db, MessageUpdates updates, ChatHistory h
         if (await LoadOwnAsync(id) is { } refused) return refused;
         if (Message.IsDeleted) return LocalRedirect(RoomUrl);
         Deleting = true;
-        View = await ShownAsync();
-        return Page();
+        return await WholePageAsync();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(long id)
@@ -103,7 +103,12 @@ public class MessageModel(AppDbContext db, MessageUpdates updates, ChatHistory h
         Form = new EditForm(body ?? "", error);
         Response.StatusCode = status;
         if (Inline) return Partial("_EditMessage", this);
-        View = await ShownAsync();
+        return await WholePageAsync();
+    }
+
+    private async Task<IActionResult> WholePageAsync()
+    {
+        if (await ShownAsync() is { } view) Shown = await markup.MessagesAsync([view]);
         return Page();
     }
 
