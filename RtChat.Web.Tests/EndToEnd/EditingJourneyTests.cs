@@ -203,3 +203,30 @@ public sealed class EditingJourneyTests : BrowserJourney
         AssertNoBrowserErrors();
     }
 }
+
+/// <summary>With a short edit window: Edit goes once it has passed, and Up no longer opens the message.</summary>
+public sealed class EditWindowJourneyTests : BrowserJourney
+{
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["Chat:EditWindow"] = "00:00:05",
+    };
+
+    [Test]
+    public async Task Edit_goes_when_the_window_has_passed_and_delete_stays()
+    {
+        var alice = await SignUpAsync("alice");
+        var text = $"Quick {Guid.NewGuid():N}";
+        await alice.SendAsync(text);
+        var article = alice.Message(text).And(alice.Page.Locator("article[data-message-id]"));
+        await article.HoverAsync();
+        await Expect(article.GetByRole(AriaRole.Link, new() { Name = "Edit your message" })).ToBeVisibleAsync();
+
+        await Expect(article.GetByRole(AriaRole.Link, new() { Name = "Edit your message" })).ToBeHiddenAsync(new() { Timeout = 15_000 });
+        await Expect(article.GetByRole(AriaRole.Link, new() { Name = "Delete your message" })).ToBeVisibleAsync();
+        await alice.Composer.FocusAsync();
+        await alice.Composer.PressAsync("ArrowUp");
+        await Expect(article.Locator("form.message-edit")).ToHaveCountAsync(0);
+        AssertNoBrowserErrors();
+    }
+}
