@@ -137,6 +137,25 @@ public sealed class EditingJourneyTests : BrowserJourney
     }
 
     [Test]
+    public async Task A_change_arriving_while_she_edits_keeps_her_form_and_her_typing()
+    {
+        var id = await AliceSendsAsync($"Two tabs {Guid.NewGuid():N}");
+        var elsewhere = $"Changed in her other tab {Guid.NewGuid():N}";
+        await _alice.Composer.PressAsync("ArrowUp");
+        await EditBox(_alice, id).FillAsync("Typed in this tab");
+
+        await App.EditAsync(id, elsewhere);
+
+        await Expect(Article(_bob, id).Locator(".message-body")).ToHaveTextAsync(elsewhere, Live);
+        await Expect(Article(_alice, id).Locator(".message-edited")).ToHaveTextAsync("(edited)", Live);
+        await Expect(EditBox(_alice, id)).ToHaveValueAsync("Typed in this tab");
+        await Expect(EditBox(_alice, id)).ToBeFocusedAsync();
+        await EditBox(_alice, id).PressAsync("Escape");
+        await Expect(Article(_alice, id).Locator(".message-body")).ToHaveTextAsync(elsewhere);
+        AssertNoBrowserErrors();
+    }
+
+    [Test]
     public async Task Up_in_a_composer_with_text_moves_the_caret_and_edits_nothing()
     {
         var id = await AliceSendsAsync($"Not this time {Guid.NewGuid():N}");

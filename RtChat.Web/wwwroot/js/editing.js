@@ -41,23 +41,18 @@
       box?.setSelectionRange(box.value.length, box.value.length);
     };
 
-    function showError(article, text) {
-      article.querySelector(".message-action-error")?.remove();
+    // A reason shown in place of the previous one, read out at once.
+    function putError(container, className, text) {
+      container?.querySelector(`:scope > .${className}`)?.remove();
       const error = document.createElement("p");
-      error.className = "message-action-error";
+      error.className = className;
       error.setAttribute("role", "alert");
       error.textContent = text;
-      article.querySelector(".message-content")?.append(error);
+      container?.append(error);
     }
 
-    function setFormError(form, text) {
-      form.querySelector(".message-edit-error")?.remove();
-      const error = document.createElement("p");
-      error.className = "message-edit-error";
-      error.setAttribute("role", "alert");
-      error.textContent = text;
-      form.append(error);
-    }
+    const showError = (article, text) => putError(article.querySelector(".message-content"), "message-action-error", text);
+    const setFormError = (form, text) => putError(form, "message-edit-error", text);
 
     // A 200, 422 or 429 answer to the form's requests is the form again (with the text and the reason).
     async function formFrom(response) {
