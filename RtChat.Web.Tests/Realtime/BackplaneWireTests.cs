@@ -10,7 +10,7 @@ public sealed class BackplaneWireTests
     private static readonly Guid Node = Guid.NewGuid();
 
     private static readonly SocketFrame Frame = new(
-        Audience.Room(7, ["u1", "u2"]).Except(9) with { SparedStamp = "stamp" }, Encoding.UTF8.GetBytes("<div>hi</div>"), MessageId: 42, EndsSocket: true);
+        Audience.Room(7, ["u1", "u2"]).Except(9) with { SparedStamp = "stamp" }, Encoding.UTF8.GetBytes("<div>hi</div>"), MessageId: 42, EndsSocket: true, ChangeId: 5);
 
     [Test]
     public void A_frame_comes_off_the_wire_with_its_audience_payload_and_message_id()
@@ -22,7 +22,7 @@ public sealed class BackplaneWireTests
             Assert.That(back.To with { UserIds = null }, Is.EqualTo(Frame.To with { UserIds = null }));
             Assert.That(back.To.UserIds, Is.EqualTo(Frame.To.UserIds));
             Assert.That(back.Payload.ToArray(), Is.EqualTo(Frame.Payload.ToArray()));
-            Assert.That((back.MessageId, back.EndsSocket), Is.EqualTo((42L, true)));
+            Assert.That((back.MessageId, back.EndsSocket, back.ChangeId), Is.EqualTo((42L, true, 5L)));
         }
     }
 
@@ -33,14 +33,14 @@ public sealed class BackplaneWireTests
 
         var forget = BackplaneWire.Decode(BackplaneWire.Encode(new BackplaneMessage(Node, Stale: stale)));
         var revoked = BackplaneWire.Decode(BackplaneWire.Encode(new BackplaneMessage(Node, RevokedUser: "u9")));
-        var catchUp = BackplaneWire.Decode(BackplaneWire.Encode(new BackplaneMessage(Node, CatchUpAfter: 0)));
+        var catchUp = BackplaneWire.Decode(BackplaneWire.Encode(new BackplaneMessage(Node, CatchUpAfter: new CatchUpPoint(0, 7))));
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That((forget.Sender, forget.Stale!.Users, forget.Stale.Rooms, forget.Stale.RoomPages, forget.Stale.AllPages),
                 Is.EqualTo((Node, stale.Users, stale.Rooms, stale.RoomPages, true)));
             Assert.That((revoked.Sender, revoked.RevokedUser, revoked.Frame), Is.EqualTo((Node, "u9", (SocketFrame?)null)));
-            Assert.That((catchUp.Sender, catchUp.CatchUpAfter, catchUp.RevokedUser), Is.EqualTo((Node, (long?)0, (string?)null)));
+            Assert.That((catchUp.Sender, catchUp.CatchUpAfter, catchUp.RevokedUser), Is.EqualTo((Node, new CatchUpPoint(0, 7), (string?)null)));
         }
     }
 

@@ -9,6 +9,9 @@ namespace RtChat.Web.Data;
 /// <param name="ChangesUpTo">The room's newest message change when the page was read (newest pages only).</param>
 public sealed record HistoryPage(IReadOnlyList<MessageView> Messages, bool HasOlder, long ChangesUpTo = 0);
 
+/// <summary>A room's messages around one of them; <paramref name="NewestLeftOut"/> is the room's newest when newer ones are not on it.</summary>
+public sealed record AroundPage(HistoryPage Page, long? NewestLeftOut);
+
 /// <summary>Pages of a room's messages by id, shaped for the message component. Each is one index range scan.</summary>
 public sealed class ChatHistory(AppDbContext db, NewestPages newest)
 {
@@ -54,6 +57,27 @@ public sealed class ChatHistory(AppDbContext db, NewestPages newest)
             .ToListAsync(cancellationToken);
         newestFirst.Reverse();
         return newestFirst;
+    }
+
+    /// <summary>Messages on each side of a message opened from elsewhere (a search result).</summary>
+    public const int AroundEachSide = 15;
+
+    /// <summary>
+    /// The message <paramref name="messageId"/> with <see cref="AroundEachSide"/> on each side, oldest first; none when
+    /// that message is not in the room.
+    /// </summary>
+    public async Task<AroundPage?> AroundAsync(int roomId, long messageId, CancellationToken cancellationToken = default)
+    {
+        var changesUpTo = await db.NewestChangeAsync(roomId);
+        var upTo = await UpToAsync(roomId, messageId, AroundEachSide + 2, cancellationToken);
+        if (upTo.Count == 0 || upTo[^1].Id != messageId) return null;
+        var hasOlder = upTo.Count > AroundEachSide + 1;
+        var after = await AfterAsync(roomId, messageId, AroundEachSide, cancellationToken);
+        var messages = upTo.Skip(hasOlder ? 1 : 0).Concat(after.Take(AroundEachSide)).ToList();
+        long? newest = after.Count > AroundEachSide
+            ? await db.Messages.Where(m => m.RoomId == roomId).MaxAsync(m => m.Id, cancellationToken)
+            : null;
+        return new AroundPage(new HistoryPage(messages, hasOlder, changesUpTo), newest);
     }
 
     /// <summary>Messages as every socket will show them, in id order (read back after their commit, so authors' profiles are current).</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RtChat.Web.Data.Search;
 
 namespace RtChat.Web.Data;
 
@@ -23,6 +24,7 @@ public static class DataSetup
         else
             builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((services, db) =>
                 db.UseSqlite(connection).AddInterceptors(SqlitePragmas.Instance, services.GetRequiredService<CacheForgetting>()));
+        builder.Services.AddMessageSearch(options.Provider);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -37,6 +39,7 @@ public static class DataSetup
             await db.Database.MigrateAsync();
         if (!db.Database.IsSqlite()) return;
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await MessageSearchIndex.RepairAsync(db);
         await MessageIdGap.SkipAsync(db);
     }
 }

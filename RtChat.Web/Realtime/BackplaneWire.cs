@@ -4,11 +4,14 @@ namespace RtChat.Web.Realtime;
 
 /// <summary>
 /// One message on the backplane's channel: a frame for the sockets, caches to forget, a user's revoked sessions, the
-/// message after which pages may have missed some (a node was cut off from Redis), or someone typing in a room.
+/// message and change after which pages may have missed some (a node was cut off from Redis, or died), or someone typing in a room.
 /// </summary>
 public sealed record BackplaneMessage(
-    Guid Sender, SocketFrame? Frame = null, StaleCaches? Stale = null, string? RevokedUser = null, long? CatchUpAfter = null,
+    Guid Sender, SocketFrame? Frame = null, StaleCaches? Stale = null, string? RevokedUser = null, CatchUpPoint? CatchUpAfter = null,
     TypingSignal? Typing = null);
+
+/// <summary>The newest message and message change a node delivered (or published) before pages may have missed some.</summary>
+public sealed record CatchUpPoint(long MessageId, long ChangeId);
 
 /// <summary>Someone's page said they are typing in a room (<see cref="TypingRooms"/>).</summary>
 public sealed record TypingSignal(int RoomId, string UserId);
@@ -35,7 +38,12 @@ public static class BackplaneWire
             writer.Write(typing.RoomId);
             writer.Write(typing.UserId);
         }
-        else writer.Write(message.CatchUpAfter ?? throw new ArgumentException("A message carries something.", nameof(message)));
+        else
+        {
+            var point = message.CatchUpAfter ?? throw new ArgumentException("A message carries something.", nameof(message));
+            writer.Write(point.MessageId);
+            writer.Write(point.ChangeId);
+        }
     });
 
     public static BackplaneMessage Decode(byte[] bytes)
@@ -51,7 +59,7 @@ public static class BackplaneWire
                 Kind.Frame => new BackplaneMessage(sender, Frame: ReadFrame(reader)),
                 Kind.Forget => new BackplaneMessage(sender, Stale: ReadStale(reader)),
                 Kind.Revoked => new BackplaneMessage(sender, RevokedUser: reader.ReadString()),
-                Kind.CatchUp => new BackplaneMessage(sender, CatchUpAfter: reader.ReadInt64()),
+                Kind.CatchUp => new BackplaneMessage(sender, CatchUpAfter: new CatchUpPoint(reader.ReadInt64(), reader.ReadInt64())),
                 Kind.Typing => new BackplaneMessage(sender, Typing: new TypingSignal(reader.ReadInt32(), reader.ReadString())),
                 _ => throw new InvalidDataException($"Unknown kind {kind}."),
             };
@@ -82,7 +90,8 @@ public static class BackplaneWire
         writer.Write(to.SparedStamp is not null);
         if (to.SparedStamp is not null) writer.Write(to.SparedStamp);
         writer.Write(frame.MessageId);
-        writer.Write((byte)((frame.EndsSocket ? EndsSocketFlag : 0) | (frame.ChangesMessage ? ChangesMessageFlag : 0)));
+        writer.Write(frame.EndsSocket);
+        writer.Write(frame.ChangeId);
         writer.Write(frame.Payload.Length);
         writer.Write(frame.Payload.Span);
     }
@@ -93,14 +102,11 @@ public static class BackplaneWire
         if (!Enum.IsDefined(kind)) throw new InvalidDataException($"Unknown audience {kind}.");
         var to = new Audience(kind, reader.ReadInt32(), reader.ReadBoolean() ? ReadStrings(reader) : null, reader.ReadInt32(),
             reader.ReadBoolean() ? reader.ReadString() : null);
-        var (messageId, flags) = (reader.ReadInt64(), reader.ReadByte());
-        var endsSocket = (flags & EndsSocketFlag) != 0;
+        var (messageId, endsSocket, changeId) = (reader.ReadInt64(), reader.ReadBoolean(), reader.ReadInt64());
         var payload = reader.ReadBytes(Length(reader));
         if (payload.Length == 0 && !endsSocket) throw new InvalidDataException("An empty frame.");
-        return new SocketFrame(to, payload, messageId, endsSocket, (flags & ChangesMessageFlag) != 0);
+        return new SocketFrame(to, payload, messageId, endsSocket, changeId);
     }
-
-    private const byte EndsSocketFlag = 1, ChangesMessageFlag = 2;
 
     private static void WriteStale(BinaryWriter writer, StaleCaches stale)
     {

@@ -19,7 +19,7 @@ public sealed class ChatFrames(FragmentRenderer renderer)
             [nameof(MessageChanged.ChangeId)] = change.Id,
             [nameof(MessageChanged.MessageId)] = change.MessageId,
             [nameof(MessageChanged.Message)] = now,
-        }), ChangesMessage: true);
+        }), ChangeId: change.Id);
 
     /// <summary>Deleted messages, for the room's open pages to drop.</summary>
     public async Task<SocketFrame> MessagesRemovedAsync(int roomId, IReadOnlyCollection<long> ids) =>

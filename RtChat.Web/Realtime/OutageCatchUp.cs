@@ -2,20 +2,26 @@ namespace RtChat.Web.Realtime;
 
 /// <summary>
 /// While Redis was away, each node delivered only its own frames, so pages everywhere may have missed messages posted on
-/// other nodes. When the node that was cut off is back, it says from which message on; every node then replays to each
-/// of its rooms' sockets what came after (as a resume would), and the pages skip what they already have.
+/// other nodes. When the node that was cut off is back, it says from which message and change on; every node then replays
+/// to each of its rooms' sockets what came after (as a resume would), and the pages keep what they already have, or the newer version.
 /// </summary>
 public sealed class OutageCatchUp(LocalSockets sockets, MissedMessages missed, ILogger<OutageCatchUp> logger)
 {
-    public async Task ReplayAsync(long afterId, CancellationToken cancellationToken = default)
+    /// <param name="after">
+    /// Where pages may have missed messages and changes from. No change delivered yet (0): no changes replayed, as every
+    /// room's whole change log would be.
+    /// </param>
+    public async Task ReplayAsync(CatchUpPoint after, CancellationToken cancellationToken = default)
     {
         var rooms = sockets.RoomIds.ToList();
+        var changesSeen = after.ChangeId > 0 ? after.ChangeId : (long?)null;
         try
         {
             foreach (var room in rooms)
-                foreach (var frame in await missed.AfterAsync(room, afterId, changesSeen: null, cancellationToken))
+                foreach (var frame in await missed.AfterAsync(room, after.MessageId, changesSeen, cancellationToken))
                     sockets.Deliver(frame);
-            logger.LogInformation("Replayed the messages after {MessageId} to the sockets of {Rooms} rooms after a Redis outage.", afterId, rooms.Count);
+            logger.LogInformation("Replayed the messages after {MessageId} and changes after {ChangeId} to the sockets of {Rooms} rooms after a Redis outage.",
+                after.MessageId, after.ChangeId, rooms.Count);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -22,12 +22,14 @@ internal sealed class RedisBackplane(
     private readonly Guid _node = self.Id;
     private int _unreachable;
     private long _newestDelivered;
+    private long _newestChangeDelivered;
 
-    // The newest message each node published: a node that dies may have committed newer ones it never published.
-    private readonly ConcurrentDictionary<Guid, long> _newestFrom = new();
+    // The newest message and change each node published: a node that dies may have committed newer ones it never published.
+    private readonly ConcurrentDictionary<Guid, CatchUpPoint> _newestFrom = new();
 
-    // The newest message delivered here before an outage whose catch-up has not been heard yet; -1 when none.
+    // The newest message delivered here before an outage whose catch-up has not been heard yet (-1 when none), and change.
     private long _catchUpAfter = -1;
+    private long _catchUpChangesAfter;
     private TaskCompletionSource _catchUpHeard = new();
 
     public async Task PublishAsync(SocketFrame frame, CancellationToken cancellationToken = default)
@@ -48,8 +50,9 @@ internal sealed class RedisBackplane(
     /// </summary>
     public void Died(Guid node)
     {
+        // One that published only changes: the newest message delivered here bounds what it could have committed unseen.
         if (_newestFrom.TryRemove(node, out var newest))
-            _ = TryPublishAsync(new BackplaneMessage(_node, CatchUpAfter: newest));
+            _ = TryPublishAsync(new BackplaneMessage(_node, CatchUpAfter: newest.MessageId > 0 ? newest : newest with { MessageId = Volatile.Read(ref _newestDelivered) }));
     }
 
     private readonly CancellationTokenSource _stopping = new();
@@ -96,10 +99,12 @@ internal sealed class RedisBackplane(
         }
         if (message.Frame is { } frame)
         {
-            if (frame.CarriesMessage) _newestFrom.AddOrUpdate(message.Sender, frame.MessageId, (_, newest) => Math.Max(newest, frame.MessageId));
+            if (frame.CarriesMessage || frame.ChangesMessage)
+                _newestFrom.AddOrUpdate(message.Sender, new CatchUpPoint(frame.MessageId, frame.ChangeId),
+                    (_, newest) => new CatchUpPoint(Math.Max(newest.MessageId, frame.MessageId), Math.Max(newest.ChangeId, frame.ChangeId)));
             Deliver(frame);
         }
-        else if (message.CatchUpAfter is { } afterId) CatchUpHeard(message.Sender, afterId);
+        else if (message.CatchUpAfter is { } point) CatchUpHeard(message.Sender, point);
         else if (message.Sender == _node) return;
         else if (message.Stale is { } stale) caches.Forget(stale);
         else if (message.RevokedUser is { } userId) revocations.Record(userId);
@@ -109,13 +114,15 @@ internal sealed class RedisBackplane(
     private void Deliver(SocketFrame frame)
     {
         if (frame.CarriesMessage) InterlockedMax(ref _newestDelivered, frame.MessageId);
+        if (frame.ChangesMessage) InterlockedMax(ref _newestChangeDelivered, frame.ChangeId);
         sockets.Deliver(frame);
     }
 
     private void Unreachable(Exception? e)
     {
         if (Interlocked.Exchange(ref _unreachable, 1) != 0) return;
-        Interlocked.CompareExchange(ref _catchUpAfter, Volatile.Read(ref _newestDelivered), -1);
+        if (Interlocked.CompareExchange(ref _catchUpAfter, Volatile.Read(ref _newestDelivered), -1) == -1)
+            Volatile.Write(ref _catchUpChangesAfter, Volatile.Read(ref _newestChangeDelivered));
         floor.OutageBegan(Volatile.Read(ref _catchUpAfter));
         logger.LogWarning(e, "Redis is unreachable: frames reach this node's sockets only, and other nodes miss this one's cache forgets, until it is back.");
     }
@@ -127,34 +134,34 @@ internal sealed class RedisBackplane(
         caches.ForgetAll();
         if (Interlocked.Exchange(ref _unreachable, 0) == 0) return;
         logger.LogInformation("Redis is reachable again: frames go to every node.");
-        if (Volatile.Read(ref _catchUpAfter) is var afterId and >= 0) _ = CatchUpAsync(afterId);
+        if (Volatile.Read(ref _catchUpAfter) is var afterId and >= 0) _ = CatchUpAsync(new CatchUpPoint(afterId, Volatile.Read(ref _catchUpChangesAfter)));
     }
 
     /// <summary>
     /// Says where to catch up from until this node hears itself say it: its subscription may come back after its
     /// connection does, and a replay before that would leave a gap.
     /// </summary>
-    private async Task CatchUpAsync(long afterId)
+    private async Task CatchUpAsync(CatchUpPoint after)
     {
         var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Volatile.Write(ref _catchUpHeard, heard);
         // A later restore starts its own loop (Redis can be lost and found again while this one runs): this one then ends.
         for (var attempt = 0; attempt < 60 && !heard.Task.IsCompleted && Volatile.Read(ref _catchUpHeard) == heard; attempt++)
         {
-            await TryPublishAsync(new BackplaneMessage(_node, CatchUpAfter: afterId));
+            await TryPublishAsync(new BackplaneMessage(_node, CatchUpAfter: after));
             await Task.WhenAny(heard.Task, Task.Delay(TimeSpan.FromSeconds(1)));
         }
         if (heard.Task.IsCompleted || Volatile.Read(ref _catchUpHeard) != heard) return;
-        floor.CaughtUp(afterId);
+        floor.CaughtUp(after.MessageId);
         logger.LogWarning("The catch-up after a Redis outage was not heard back: pages catch up when they reconnect.");
     }
 
-    private void CatchUpHeard(Guid sender, long afterId)
+    private void CatchUpHeard(Guid sender, CatchUpPoint after)
     {
         if (sender == _node && Volatile.Read(ref _catchUpHeard).TrySetResult())
-            Interlocked.CompareExchange(ref _catchUpAfter, -1, afterId);
-        floor.CaughtUp(afterId);
-        _ = catchUp.ReplayAsync(afterId);
+            Interlocked.CompareExchange(ref _catchUpAfter, -1, after.MessageId);
+        floor.CaughtUp(after.MessageId);
+        _ = catchUp.ReplayAsync(after);
     }
 
     private static void InterlockedMax(ref long location, long value)

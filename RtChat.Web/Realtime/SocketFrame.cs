@@ -2,14 +2,16 @@ namespace RtChat.Web.Realtime;
 
 /// <summary>
 /// Bytes rendered once for an <see cref="Audience"/>. <see cref="MessageId"/> is set when the frame carries a chat
-/// message, so a socket that is catching up can tell it from one it replayed. A frame that <see cref="ChangesMessage"/>
+/// message, so a socket that is catching up can tell it from one it replayed. <see cref="ChangeId"/> is set when it
 /// carries a sent message as it is now (edited, deleted, reacted to). A frame that <see cref="EndsSocket"/> is the last
 /// its sockets get (why their access ended), and then they close.
 /// </summary>
 public sealed record SocketFrame(Audience To, ReadOnlyMemory<byte> Payload, long MessageId = 0, bool EndsSocket = false,
-    bool ChangesMessage = false)
+    long ChangeId = 0)
 {
     public bool CarriesMessage => MessageId > 0;
+
+    public bool ChangesMessage => ChangeId > 0;
 
     /// <summary>Held while its socket catches up, so it lands after the replay of the message it changes.</summary>
     public bool WaitsForResume => CarriesMessage || ChangesMessage;

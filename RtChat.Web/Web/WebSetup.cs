@@ -57,7 +57,7 @@ public static class WebSetup
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
         app.UseVaryOnHtmx();
-        app.UseStaticFiles();
+        app.UseStaticFiles(InstallableApp.StaticFiles());
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -83,8 +83,9 @@ public static class WebSetup
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
             // Scripts only from our own files: an injected <script> or inline handler would not run even if it got through.
+            // The installable app's worker and manifest too (named, though default-src says the same).
             headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                + "img-src 'self' blob: data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+                + "img-src 'self' blob: data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
             return next(context);
         });
 }

@@ -15,6 +15,9 @@ public static class ChatUrls
 
     public static string Upload(string name) => $"{Room(name)}?handler=Upload";
 
+    /// <summary>The room opened at a message, with those around it (search results link here).</summary>
+    public static string Around(string name, long messageId) => $"{Room(name)}?around={messageId}";
+
     public static string Older(string name, long before) => $"{Room(name)}?handler=Older&before={before}";
 
     /// <summary>The page's socket: a room's own, or the site's for every other page.</summary>

@@ -53,6 +53,15 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
     /// <summary>The page's green dots: only people it shows (the socket sends the whole list once it opens).</summary>
     public IReadOnlyCollection<string> OnlineShown =>
         Messages.Select(m => m.AuthorId).Concat(Members.Select(m => m.Id)).Where(Online.Contains).ToHashSet();
+    /// <summary>The message the page was opened at (<c>?around=</c>), shown with those around it.</summary>
+    public long? AroundId { get; private set; }
+
+    /// <summary>
+    /// The room's newest message when the page opened at a message does not reach it: the page then keeps live messages
+    /// out (they would sit below a gap) and offers the newest instead; its socket resumes from this id.
+    /// </summary>
+    public long? NewestLeftOut { get; private set; }
+
     public ComposerForm Composer { get; private set; } = new();
     public AttachForm Attach { get; private set; } = new();
     public int MaxMessageLength => options.Rules.MaxLength;
@@ -63,10 +72,17 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
     public long MaxUploadBytes => media.MaxUploadBytes;
     public string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    public async Task<IActionResult> OnGetAsync(string? name)
+    /// <param name="around">A message to open the room at; one not in this room opens the room as usual.</param>
+    public async Task<IActionResult> OnGetAsync(string? name, long? around)
     {
         if (await LoadRoomAsync(name) is { } missing) return missing;
-        await LoadPageAsync();
+        var window = around is { } id ? await history.AroundAsync(Room.Id, id) : null;
+        await LoadPageAsync(window?.Page);
+        if (window is not null)
+        {
+            (AroundId, NewestLeftOut) = (around, window.NewestLeftOut);
+            FirstUnreadId = null;
+        }
         return Page();
     }
 
@@ -128,9 +144,9 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
         return null;
     }
 
-    private async Task LoadPageAsync()
+    private async Task LoadPageAsync(HistoryPage? page = null)
     {
-        (Messages, HasOlder, ChangesUpTo) = await history.PageAsync(Room.Id);
+        (Messages, HasOlder, ChangesUpTo) = page ?? await history.PageAsync(Room.Id);
         MessagesMarkup = await markup.MessagesAsync(Messages);
         Online = await presence.OnlineInAsync(Room.Id);
         if (!Room.Kind.IsReadByEveryone()) Members = await db.MembersAsync(Room.Id);

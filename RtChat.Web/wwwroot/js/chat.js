@@ -46,9 +46,12 @@
     // server sends what we missed.
     const events = document.body;
     let socket = null;
+    // Opened at a message whose window does not reach the newest (a search result): resume from the room's newest, and
+    // keep live messages out of the window (they would sit below a gap); one this reader sends takes them to the newest.
+    const resumeAfter = Number(chat.dataset.resumeAfter) || 0;
     events.addEventListener("htmx:wsOpen", (event) => {
       socket = event.detail.socketWrapper;
-      socket.sendImmediately(JSON.stringify({ after: lastMessageId(), changes: changesSeen }));
+      socket.sendImmediately(JSON.stringify({ after: Math.max(lastMessageId(), resumeAfter), changes: changesSeen }));
       chat.classList.remove("chat-offline");
       markRead();
     });
@@ -98,6 +101,21 @@
         change.remove();
       }
     };
+    if (resumeAfter) {
+      events.addEventListener("htmx:oobBeforeSwap", (event) => {
+        if (event.detail.target !== list) return;
+        event.detail.fragment.querySelectorAll("[data-message-id]").forEach((message) => {
+          if (byId(message) > resumeAfter && viewer && message.dataset.authorId === viewer)
+            location.assign(chat.querySelector("[data-testid=jump-to-newest]").href);
+          message.remove();
+        });
+      });
+    }
+    // Only a message of the reader's that the frame adds brings the view down (one a resume sends again does not).
+    let ownArrived = false;
+    events.addEventListener("htmx:oobBeforeSwap", (event) => {
+      if (event.detail.target === list && viewer && event.detail.fragment.querySelector(`[data-author-id="${viewer}"]`)) ownArrived = true;
+    });
     const placeInOrder = () => {
       for (const message of list.querySelectorAll(":scope > [data-message-id]")) {
         let before = message.previousElementSibling;
@@ -113,7 +131,8 @@
       prunePresence();
       placeInOrder();
       markRead();
-      const mine = viewer && event.detail.message.includes(`data-author-id="${viewer}"`);
+      const mine = ownArrived;
+      ownArrived = false;
       if (chat.querySelector("#messages [data-message-id]")) chat.querySelector(".chat-empty")?.remove();
       relabel(chat);
       if (stick || mine) toBottom();
@@ -130,7 +149,13 @@
     relabel(chat);
     // Opened with unread messages: a line above the first, and the view starts there rather than at the newest.
     const firstUnread = chat.dataset.firstUnread && document.getElementById(`message-${chat.dataset.firstUnread}`);
-    if (firstUnread) {
+    // Opened at a message: it is in the middle of the view, lit up for a moment.
+    const target = chat.dataset.around && document.getElementById(`message-${chat.dataset.around}`);
+    if (target) {
+      target.classList.add("message-target");
+      target.scrollIntoView({ block: "center" });
+      stick = nearBottom();
+    } else if (firstUnread) {
       firstUnread.classList.add("first-unread");
       firstUnread.scrollIntoView({ block: "start" });
       stick = nearBottom();
