@@ -355,6 +355,26 @@ public sealed class MessageTests : AppFixture
     }
 
     [Test]
+    public async Task Search_finds_an_edited_message_by_its_new_words_and_a_deleted_one_not_at_all()
+    {
+        var (web, _) = await App.SignedUpAsync("searched");
+        using var _ = web;
+        var (before, after, gone) = (SearchSteps.UniqueWord("before"), SearchSteps.UniqueWord("after"), SearchSteps.UniqueWord("gone"));
+        var edited = await web.SendAsync(App, $"Words {before}");
+        var deleted = await web.SendAsync(App, $"Words {gone}");
+
+        using (await web.PostEditAsync(edited, $"Words {after}")) { }
+        using (await web.PostDeleteAsync(deleted)) { }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((await web.SearchAsync(before)).Ids, Is.Empty);
+            Assert.That((await web.SearchAsync(after)).Ids, Is.EqualTo(new[] { edited }));
+            Assert.That((await web.SearchAsync(gone)).Ids, Is.Empty);
+        }
+    }
+
+    [Test]
     public async Task An_edit_and_a_deletion_saved_here_reach_another_readers_page()
     {
         var (author, id, _) = await SentAsync();
