@@ -13,13 +13,7 @@ public sealed class EditingJourneyTests : BrowserJourney
     private BrowserPerson _bob = null!;
 
     [SetUp]
-    public async Task BothOpenThePublicChatAsync()
-    {
-        _alice = await SignUpAsync("alice");
-        _bob = await SignUpAsync("bob");
-        await Expect(_alice.OnlineCount).ToHaveTextAsync("2 online");
-        await Expect(_bob.OnlineCount).ToHaveTextAsync("2 online");
-    }
+    public async Task BothOpenThePublicChatAsync() => (_alice, _bob) = await TwoInThePublicChatAsync();
 
     private static ILocator Article(BrowserPerson person, long id) => person.Page.Locator($"#message-{id}");
 
