@@ -16,14 +16,7 @@ public sealed class ChatJourneyTests : BrowserJourney
     private BrowserPerson _bob = null!;
 
     [SetUp]
-    public async Task BothOpenThePublicChatAsync()
-    {
-        _alice = await SignUpAsync("alice");
-        _bob = await SignUpAsync("bob");
-        // Both sockets are open once each page counts both people.
-        await Expect(_alice.OnlineCount).ToHaveTextAsync("2 online");
-        await Expect(_bob.OnlineCount).ToHaveTextAsync("2 online");
-    }
+    public async Task BothOpenThePublicChatAsync() => (_alice, _bob) = await TwoInThePublicChatAsync();
 
     [Test]
     public async Task Older_messages_load_above_without_moving_what_you_were_reading()

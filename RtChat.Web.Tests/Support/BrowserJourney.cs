@@ -78,6 +78,16 @@ public abstract class BrowserJourney : AppFixture
         return new BrowserPerson(name, user, context, page);
     }
 
+    /// <summary>Alice and Bob signed up, each on the public chat with the socket open (each page counts both people).</summary>
+    protected async Task<(BrowserPerson Alice, BrowserPerson Bob)> TwoInThePublicChatAsync()
+    {
+        var alice = await SignUpAsync("alice");
+        var bob = await SignUpAsync("bob");
+        await Expect(alice.OnlineCount).ToHaveTextAsync("2 online");
+        await Expect(bob.OnlineCount).ToHaveTextAsync("2 online");
+        return (alice, bob);
+    }
+
     /// <summary>Another tab of <paramref name="person"/>'s (same cookies), its errors collected under <paramref name="label"/>.</summary>
     protected async Task<IPage> NewPageAsync(BrowserPerson person, string label)
     {

@@ -2,7 +2,7 @@ using RtChat.Web.Domain.Chat;
 
 namespace RtChat.Web.Realtime;
 
-/// <summary>The <c>Chat</c> section: message length and how fast one person may send and react.</summary>
+/// <summary>The <c>Chat</c> section: message length, how fast one person may send and react, and how long a message stays editable.</summary>
 public sealed class ChatOptions
 {
     public const string Section = "Chat";
@@ -14,6 +14,9 @@ public sealed class ChatOptions
     /// <summary>Reaction toggles one user may make per <see cref="ReactionWindow"/>: each sends every page of the room a frame.</summary>
     public int ReactionLimit { get; set; } = 20;
     public TimeSpan ReactionWindow { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long after sending its author may change a message's text (deleting it has no limit).</summary>
+    public TimeSpan EditWindow { get; set; } = TimeSpan.FromMinutes(15);
 
     public MessageRules Rules => new(Math.Clamp(MaxMessageLength, 1, MessageRules.HardMaxLength));
 }

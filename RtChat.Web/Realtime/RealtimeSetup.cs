@@ -32,6 +32,7 @@ public static class RealtimeSetup
         services.AddHostedService(sp => sp.GetRequiredService<MessageCommitter>());
         services.AddSingleton<SendThrottle>();
         services.AddSingleton<ReactionThrottle>();
+        services.AddSingleton<ChangeThrottle>();
         services.AddSingleton<SocketOpenThrottle>();
         services.AddSingleton<RoomListers>();
         services.AddSingleton<RoomEvents>();

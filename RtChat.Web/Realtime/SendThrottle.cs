@@ -26,6 +26,9 @@ public abstract class UserThrottle(int limit, TimeSpan window) : IDisposable
 /// <summary>At most <c>Chat:SendLimit</c> messages per user per <c>Chat:SendWindow</c>.</summary>
 public sealed class SendThrottle(ChatOptions options) : UserThrottle(options.SendLimit, options.SendWindow);
 
+/// <summary>Edits and deletions of one's messages: as many as sends, counted apart (a burst of edits never blocks sending).</summary>
+public sealed class ChangeThrottle(ChatOptions options) : UserThrottle(options.SendLimit, options.SendWindow);
+
 /// <summary>At most <c>Realtime:SocketOpensPerMinute</c> socket opens per user: a page that reconnects in a loop, or a script opening many, is refused.</summary>
 public sealed class SocketOpenThrottle(RealtimeOptions options) : UserThrottle(options.SocketOpensPerMinute, TimeSpan.FromMinutes(1));
 

@@ -8,7 +8,7 @@
 // Changing the shell's list or this file's rules means a new name: activation then deletes the caches of older versions.
 // The files themselves need no new name: pages ask for them by versioned address (?v=<content hash>), and a new
 // version's address is a miss that the network fills.
-const VERSION = "v1";
+const VERSION = "v2";
 const SHELL = `rtchat-shell-${VERSION}`;
 const OFFLINE_PAGE = "/offline.html";
 const SHELL_FILES = [
@@ -21,6 +21,10 @@ const SHELL_FILES = [
   "/js/composer.js",
   "/js/typing.js",
   "/js/attach.js",
+  "/js/replies.js",
+  "/js/mentions.js",
+  "/js/reactions.js",
+  "/js/editing.js",
   "/lib/htmx/htmx.min.js",
   "/lib/htmx-ext-ws/ws.min.js",
   "/lib/hyperscript/_hyperscript.min.js",

@@ -58,15 +58,23 @@ public partial class ChatMessage
     /// <returns>Whether the text changed.</returns>
     public bool Edit(string editorId, string? body, MessageRules rules, DateTimeOffset now, TimeSpan window)
     {
-        EnsureAuthor(editorId, "edit");
-        if (IsDeleted) throw new DomainRuleException("This message was deleted.");
-        if (now - CreatedAt > window)
-            throw new DomainRuleException($"Messages can be edited for {Describe(window)} after sending.");
+        EnsureEditable(editorId, now, window);
         var cleaned = Attachment is null ? rules.Clean(body) : rules.CleanCaption(body);
         if (cleaned == Body) return false;
         Body = cleaned;
         EditedAt = now;
         return true;
+    }
+
+    public bool IsAuthoredBy(string userId) => userId == AuthorId;
+
+    /// <summary>Refuses, with the reason, unless <paramref name="editorId"/> may change the text at <paramref name="now"/>.</summary>
+    public void EnsureEditable(string editorId, DateTimeOffset now, TimeSpan window)
+    {
+        EnsureAuthor(editorId, "edit");
+        if (IsDeleted) throw new DomainRuleException("This message was deleted.");
+        if (now - CreatedAt > window)
+            throw new DomainRuleException($"Messages can be edited for {Describe(window)} after sending.");
     }
 
     /// <summary>The author takes the message back: its text and file go, a tombstone stays.</summary>
@@ -84,7 +92,7 @@ public partial class ChatMessage
 
     private void EnsureAuthor(string userId, string action)
     {
-        if (userId != AuthorId) throw new DomainRuleException($"Only its author can {action} a message.");
+        if (!IsAuthoredBy(userId)) throw new DomainRuleException($"Only its author can {action} a message.");
     }
 
     private static string Describe(TimeSpan window) =>

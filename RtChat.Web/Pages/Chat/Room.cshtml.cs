@@ -65,6 +65,9 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
     public ComposerForm Composer { get; private set; } = new();
     public AttachForm Attach { get; private set; } = new();
     public int MaxMessageLength => options.Rules.MaxLength;
+
+    /// <summary>How long the viewer's own messages stay editable: editing.js hides their Edit after it.</summary>
+    public long EditWindowSeconds => (long)options.EditWindow.TotalSeconds;
     public int MaxFilesPerUpload => media.MaxFilesPerUpload;
     public long MaxUploadBytes => media.MaxUploadBytes;
     public string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;

@@ -1,0 +1,401 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using RtChat.Web.Tests.Media;
+using RtChat.Web.Tests.Support;
+
+namespace RtChat.Web.Tests.Pages.Chat;
+
+/// <summary>
+/// <c>/messages/{id}</c>: only its author edits (within the window) or deletes a message; readers of the room who are
+/// not its author are refused (403), everyone else learns nothing (404). A refused edit comes back with the text as typed.
+/// </summary>
+public sealed class MessageTests : AppFixture
+{
+    private const int ChangeLimit = 5;
+
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["Chat:SendLimit"] = ChangeLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Chat:SendWindow"] = "00:01:00",
+        ["Media:ReapInterval"] = "00:00:00.100",
+    };
+
+    private static string Unique(string text) => $"{text} {Guid.NewGuid():N}";
+
+    private async Task<(WebSession Web, long Id, string Body)> SentAsync(string prefix = "author", string? room = null)
+    {
+        var (web, _) = await App.SignedUpAsync(prefix);
+        var body = Unique("Sent by the author");
+        return (web, await web.SendAsync(App, body, room ?? ChatSteps.PublicRoom), body);
+    }
+
+    private static async Task<HtmlPage> PageOf(HttpResponseMessage response) => await HtmlPage.ParseAsync(response);
+
+    private static IHtmlTextAreaElement? EditBox(HtmlPage page) => page.Document.QuerySelector<IHtmlTextAreaElement>("form.message-edit textarea[name=Body]");
+
+    private static string Error(HtmlPage page) => page.Document.QuerySelector(".message-edit-error")?.TextContent.Trim() ?? "";
+
+    [Test]
+    public async Task The_edit_form_holds_the_text_as_it_is()
+    {
+        var (web, id, body) = await SentAsync();
+        using var _ = web;
+
+        using var response = await web.GetAsync(EditingSteps.EditPath(id), htmx: true);
+        var form = await PageOf(response);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(EditBox(form)?.Value, Is.EqualTo(body));
+            Assert.That(form.Document.QuerySelector(".site-header"), Is.Null, "only the form, for htmx");
+            Assert.That(form.Document.QuerySelector("form.message-edit")?.GetAttribute("action"), Is.EqualTo(EditingSteps.EditPath(id)));
+        }
+    }
+
+    [Test]
+    public async Task The_author_saves_an_edit_and_gets_the_message_back_edited()
+    {
+        var (web, id, _) = await SentAsync();
+        using var _ = web;
+        var edited = Unique("Better words");
+
+        using var response = await web.PostEditAsync(id, edited);
+        var answer = await PageOf(response);
+
+        var article = answer.Document.QuerySelector($"article#message-{id}");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(article?.QuerySelector(".message-body")?.TextContent, Is.EqualTo(edited));
+            Assert.That(article?.QuerySelector(".message-edited")?.TextContent, Is.EqualTo("(edited)"));
+            Assert.That(long.Parse(article?.GetAttribute("data-version") ?? "0", System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(0),
+                "a version the page compares with the socket's copy");
+            Assert.That(await App.StoredAsync(id), Is.EqualTo((edited, false, true, false)));
+        }
+    }
+
+    [Test]
+    public async Task Without_htmx_the_edit_is_a_page_of_its_own_that_comes_back_to_the_room()
+    {
+        var (web, id, body) = await SentAsync();
+        using var _ = web;
+        var edited = Unique("Edited without JavaScript");
+
+        var page = await web.GetPageAsync(EditingSteps.EditPath(id));
+        Assert.That((page.Status, EditBox(page)?.Value), Is.EqualTo((HttpStatusCode.OK, body)));
+        Assert.That(page.Document.QuerySelector(".site-header"), Is.Not.Null, "a whole page");
+        using var saved = await web.SubmitAsync(page, "form.message-edit", new Dictionary<string, string?> { ["Body"] = edited });
+
+        Assert.That((saved.StatusCode, saved.Headers.Location?.OriginalString), Is.EqualTo((HttpStatusCode.Redirect, "/")));
+        Assert.That((await App.StoredAsync(id)).Body, Is.EqualTo(edited));
+    }
+
+    [Test]
+    public async Task The_same_text_saves_nothing()
+    {
+        var (web, id, body) = await SentAsync();
+        using var _ = web;
+        var changesBefore = await App.NewestChangeAsync(ChatSteps.PublicRoom);
+
+        using var response = await web.PostEditAsync(id, $"  {body}  ");
+
+        var article = (await PageOf(response)).Document.QuerySelector($"article#message-{id}");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(article?.QuerySelector(".message-edited"), Is.Null);
+            Assert.That(await App.NewestChangeAsync(ChatSteps.PublicRoom), Is.EqualTo(changesBefore), "no change logged");
+            Assert.That((await App.StoredAsync(id)).Edited, Is.False);
+        }
+    }
+
+    [Test]
+    public async Task An_outsider_learns_nothing_of_a_message_in_a_group_they_are_not_in()
+    {
+        var (author, _) = await App.SignedUpConfirmedAsync("insider");
+        var (outsider, _) = await App.SignedUpAsync("outsider");
+        using var _a = author;
+        using var _o = outsider;
+        var group = await author.CreateGroupAsync();
+        var body = Unique("Group secret");
+        var id = await author.SendAsync(App, body, group);
+
+        var answers = new List<HttpResponseMessage>
+        {
+            await outsider.GetAsync(EditingSteps.MessagePath(id)),
+            await outsider.GetAsync(EditingSteps.EditPath(id), htmx: true),
+            await outsider.GetAsync(EditingSteps.DeletePath(id)),
+            await outsider.PostEditAsync(id, "Taken over"),
+            await outsider.PostDeleteAsync(id),
+        };
+
+        foreach (var answer in answers)
+        {
+            using (answer)
+            {
+                Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), answer.RequestMessage?.RequestUri?.PathAndQuery);
+                Assert.That(await answer.Content.ReadAsStringAsync(), Does.Not.Contain(body).And.Not.Contain("Weekend plans").And.Not.Contain(group));
+            }
+        }
+        Assert.That(await App.StoredAsync(id), Is.EqualTo((body, false, false, false)));
+    }
+
+    [Test]
+    public async Task A_message_that_does_not_exist_is_not_found()
+    {
+        var (web, _) = await App.SignedUpAsync("nobody");
+        using var _ = web;
+
+        using var edit = await web.GetAsync(EditingSteps.EditPath(long.MaxValue), htmx: true);
+        using var delete = await web.PostDeleteAsync(long.MaxValue);
+
+        Assert.That((edit.StatusCode, delete.StatusCode), Is.EqualTo((HttpStatusCode.NotFound, HttpStatusCode.NotFound)));
+    }
+
+    [Test]
+    public async Task Someone_else_in_the_room_cannot_edit_or_delete_it()
+    {
+        var (author, id, body) = await SentAsync();
+        var (reader, _) = await App.SignedUpAsync("reader");
+        using var _a = author;
+        using var _r = reader;
+
+        using var form = await reader.GetAsync(EditingSteps.EditPath(id), htmx: true);
+        using var confirm = await reader.GetAsync(EditingSteps.DeletePath(id));
+        using var edit = await reader.PostEditAsync(id, "Not mine to change");
+        using var delete = await reader.PostDeleteAsync(id);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(new[] { form.StatusCode, confirm.StatusCode, edit.StatusCode, delete.StatusCode },
+                Is.All.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(await App.StoredAsync(id), Is.EqualTo((body, false, false, false)));
+        }
+    }
+
+    [Test]
+    public async Task An_edit_after_the_window_is_refused_with_the_typed_text_kept()
+    {
+        var (web, id, body) = await SentAsync();
+        using var _ = web;
+        await App.SentAgoAsync(id, TimeSpan.FromMinutes(16));
+        var typed = Unique("Too late for this");
+
+        using var response = await web.PostEditAsync(id, typed);
+        var form = await PageOf(response);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(EditBox(form)?.Value, Is.EqualTo(typed), "nothing typed is lost");
+            Assert.That(Error(form), Is.EqualTo("Messages can be edited for 15 minutes after sending."));
+            Assert.That((await App.StoredAsync(id)).Body, Is.EqualTo(body));
+        }
+    }
+
+    [Test]
+    public async Task The_edit_form_of_a_message_past_its_window_says_so_at_once()
+    {
+        var (web, id, _) = await SentAsync();
+        using var _ = web;
+        await App.SentAgoAsync(id, TimeSpan.FromHours(1));
+
+        using var response = await web.GetAsync(EditingSteps.EditPath(id), htmx: true);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(Error(await PageOf(response)), Does.StartWith("Messages can be edited for 15 minutes"));
+    }
+
+    [Test]
+    public async Task An_edit_over_the_length_limit_is_refused_with_the_typed_text_kept()
+    {
+        var (web, id, body) = await SentAsync();
+        using var _ = web;
+        var typed = new string('x', 2001);
+
+        using var response = await web.PostEditAsync(id, typed);
+        var form = await PageOf(response);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(EditBox(form)?.Value, Is.EqualTo(typed));
+            Assert.That(Error(form), Does.StartWith("Messages are at most 2,000 characters; this one has 2,001"));
+            Assert.That((await App.StoredAsync(id)).Body, Is.EqualTo(body));
+        }
+    }
+
+    [Test]
+    public async Task A_text_message_cannot_be_edited_to_nothing()
+    {
+        var (web, id, body) = await SentAsync();
+        using var _ = web;
+
+        using var response = await web.PostEditAsync(id, "   ");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(Error(await PageOf(response)), Is.EqualTo("Write something before sending."));
+        Assert.That((await App.StoredAsync(id)).Body, Is.EqualTo(body));
+    }
+
+    [Test]
+    public async Task An_edit_without_the_request_token_is_refused()
+    {
+        var (web, id, body) = await SentAsync();
+        using var _ = web;
+
+        using var response = await web.PostWithTokenAsync(EditingSteps.EditPath(id), token: null,
+            new Dictionary<string, string> { ["Body"] = "Forged" }, htmx: true);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await App.StoredAsync(id)).Body, Is.EqualTo(body));
+    }
+
+    [Test]
+    public async Task Edits_past_the_limit_are_refused_with_the_text_kept()
+    {
+        var (web, id, _) = await SentAsync();
+        using var _ = web;
+        var token = await web.RequestTokenAsync();
+        for (var i = 1; i <= ChangeLimit; i++)
+        {
+            using var taken = await web.PostEditAsync(id, $"Edit number {i}", token: token);
+            Assert.That(taken.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"edit {i}");
+        }
+
+        using var refused = await web.PostEditAsync(id, "One too many", token: token);
+
+        var form = await PageOf(refused);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(EditBox(form)?.Value, Is.EqualTo("One too many"));
+            Assert.That(Error(form), Does.Contain("too fast"));
+            Assert.That((await App.StoredAsync(id)).Body, Is.EqualTo($"Edit number {ChangeLimit}"));
+        }
+    }
+
+    [Test]
+    public async Task Deleting_leaves_a_tombstone()
+    {
+        var (web, id, body) = await SentAsync();
+        using var _ = web;
+
+        using var response = await web.PostDeleteAsync(id);
+        var html = await response.Content.ReadAsStringAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(html, Does.Contain($"id=\"message-{id}\"").And.Contain("This message was deleted.").And.Not.Contain(body));
+            Assert.That(html, Does.Not.Contain("message-actions"), "nothing left to edit or delete");
+            Assert.That(await App.StoredAsync(id), Is.EqualTo(("", true, false, false)));
+        }
+    }
+
+    [Test]
+    public async Task Without_htmx_deleting_asks_first_and_comes_back_to_the_room()
+    {
+        var (web, id, body) = await SentAsync();
+        using var _ = web;
+
+        var confirm = await web.GetPageAsync(EditingSteps.DeletePath(id));
+        Assert.That(confirm.Text, Does.Contain("Delete this message?").And.Contain(body));
+        using var deleted = await web.SubmitAsync(confirm, $"form[action='{EditingSteps.DeletePath(id)}']");
+
+        Assert.That((deleted.StatusCode, deleted.Headers.Location?.OriginalString), Is.EqualTo((HttpStatusCode.Redirect, "/")));
+        Assert.That((await App.StoredAsync(id)).Deleted, Is.True);
+    }
+
+    [Test]
+    public async Task A_deleted_message_cannot_be_edited()
+    {
+        var (web, id, _) = await SentAsync();
+        using var _ = web;
+        using (await web.PostDeleteAsync(id)) { }
+
+        using var response = await web.PostEditAsync(id, "Back from the dead");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(Error(await PageOf(response)), Is.EqualTo("This message was deleted."));
+        Assert.That(await App.StoredAsync(id), Is.EqualTo(("", true, false, false)));
+    }
+
+    [Test]
+    public async Task Deleting_a_shared_file_takes_its_files_off_the_disk()
+    {
+        var (web, _) = await App.SignedUpConfirmedAsync("sharer");
+        using var _ = web;
+        await web.ShareOkAsync(null, new Upload("gone.png", "image/png", TestImages.Encode("PNG", 64, 48, (x, y) => [(byte)x, (byte)y, 9])));
+        var attachment = (await App.AttachmentsAsync(null)).Last().Attachment;
+        Assert.That(attachment.FileKeys.Select(App.FilePath), Is.All.Matches<string>(File.Exists), "stored first");
+
+        using var response = await web.PostDeleteAsync(attachment.MessageId);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await App.WaitUntilGoneAsync(attachment.FileKeys);
+        Assert.That(await App.QueryAsync(db => db.Attachments.CountAsync(a => a.MessageId == attachment.MessageId)), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_shared_files_caption_can_be_edited_to_nothing_and_the_file_stays()
+    {
+        var (web, _) = await App.SignedUpConfirmedAsync("captioner");
+        using var _ = web;
+        using (await web.ShareAsync(null, [new Upload("notes.txt", "text/plain", "some notes"u8.ToArray())], caption: "A caption")) { }
+        var attachment = (await App.AttachmentsAsync(null)).Last().Attachment;
+
+        using var response = await web.PostEditAsync(attachment.MessageId, "");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await App.StoredAsync(attachment.MessageId), Is.EqualTo(("", false, true, true)));
+    }
+
+    [Test]
+    public async Task Search_finds_an_edited_message_by_its_new_words_and_a_deleted_one_not_at_all()
+    {
+        var (web, _) = await App.SignedUpAsync("searched");
+        using var _ = web;
+        var (before, after, gone) = (SearchSteps.UniqueWord("before"), SearchSteps.UniqueWord("after"), SearchSteps.UniqueWord("gone"));
+        var edited = await web.SendAsync(App, $"Words {before}");
+        var deleted = await web.SendAsync(App, $"Words {gone}");
+
+        using (await web.PostEditAsync(edited, $"Words {after}")) { }
+        using (await web.PostDeleteAsync(deleted)) { }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((await web.SearchAsync(before)).Ids, Is.Empty);
+            Assert.That((await web.SearchAsync(after)).Ids, Is.EqualTo(new[] { edited }));
+            Assert.That((await web.SearchAsync(gone)).Ids, Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task An_edit_and_a_deletion_saved_here_reach_another_readers_page()
+    {
+        var (author, id, _) = await SentAsync();
+        var other = Unique("Another one");
+        var second = await author.SendAsync(App, other);
+        var (reader, _) = await App.SignedUpAsync("watcher");
+        using var _a = author;
+        using var _r = reader;
+        await using var page = await ChatSocket.ConnectAsync(App.BaseAddress, reader, name: "the reader's page");
+        await page.SendTextAsync($$"""{"after":{{second}},"changes":{{await App.NewestChangeAsync(ChatSteps.PublicRoom)}}}""");
+        var edited = Unique("Edited live");
+
+        using (await author.PostEditAsync(id, edited)) { }
+        using (await author.PostDeleteAsync(second)) { }
+
+        var edit = await page.WaitForAsync(f => f.Contains($"data-changed-message-id=\"{id}\""), "the edit");
+        var deletion = await page.WaitForAsync(f => f.Contains($"data-changed-message-id=\"{second}\""), "the deletion");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(edit, Does.Contain(edited).And.Contain("(edited)"));
+            Assert.That(deletion, Does.Contain("This message was deleted.").And.Not.Contain(other));
+        }
+    }
+}
