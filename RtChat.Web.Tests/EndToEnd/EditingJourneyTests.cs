@@ -205,6 +205,11 @@ public sealed class EditingJourneyTests : BrowserJourney
         var edit = Article(_alice, id).GetByRole(AriaRole.Link, new() { Name = "Edit your message" });
         await Article(_alice, id).Locator(".message-username").FocusAsync();
 
+        // The actions in their order: Reply and React (everyone's), then her own.
+        await _alice.Page.Keyboard.PressAsync("Tab");
+        await Expect(Article(_alice, id).GetByRole(AriaRole.Button, new() { Name = "Reply to" })).ToBeFocusedAsync();
+        await _alice.Page.Keyboard.PressAsync("Tab");
+        await Expect(Article(_alice, id).Locator("[data-react]")).ToBeFocusedAsync();
         await _alice.Page.Keyboard.PressAsync("Tab");
 
         await Expect(edit).ToBeFocusedAsync();

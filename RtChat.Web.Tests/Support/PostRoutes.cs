@@ -22,7 +22,7 @@ public static partial class PostRoutes
         {
             var compiled = page as CompiledPageActionDescriptor ?? await loader.LoadAsync(page, EndpointMetadataCollection.Empty);
             // A parameter that must be a number gets one, so that its route is reached at all.
-            var path = "/" + Parameter().Replace(page.AttributeRouteInfo!.Template!, p => p.Value.Contains(":int", StringComparison.Ordinal) ? "1" : value);
+            var path = "/" + Parameter().Replace(page.AttributeRouteInfo!.Template!, p => p.Value.Contains(":int", StringComparison.Ordinal) || p.Value.Contains(":long", StringComparison.Ordinal) ? "1" : value);
             foreach (var handler in compiled.HandlerMethods.Where(h => HttpMethods.IsPost(h.HttpMethod)))
                 urls.Add(handler.Name is null ? path : $"{path}?handler={handler.Name}");
         }

@@ -38,6 +38,29 @@ public sealed class MessageTests : AppFixture
     private static string Error(HtmlPage page) => page.Document.QuerySelector(".message-edit-error")?.TextContent.Trim() ?? "";
 
     [Test]
+    public async Task An_edit_mentions_whom_its_new_text_names_and_no_longer_whom_it_dropped()
+    {
+        var (web, id, _) = await SentAsync();
+        using var _ = web;
+        var (bobWeb, bob) = await App.SignedUpAsync("named");
+        bobWeb.Dispose();
+        var bobId = (await App.FindUserByEmailAsync(bob.Email))!.Id;
+        Task<List<string>> MentionedAsync() => App.QueryAsync(db => db.Mentions.Where(m => m.MessageId == id).Select(m => m.UserId).ToListAsync());
+
+        using var named = await web.PostEditAsync(id, $"Now for @{bob.Username}");
+        var article = (await PageOf(named)).Document.QuerySelector("article");
+        var mentionedAfterNaming = await MentionedAsync();
+        using (await web.PostEditAsync(id, "For nobody again")) { }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(mentionedAfterNaming, Is.EqualTo(new[] { bobId }));
+            Assert.That(article?.GetAttribute("data-mentions"), Is.EqualTo(bobId));
+            Assert.That(await MentionedAsync(), Is.Empty);
+        }
+    }
+
+    [Test]
     public async Task The_edit_form_holds_the_text_as_it_is()
     {
         var (web, id, body) = await SentAsync();

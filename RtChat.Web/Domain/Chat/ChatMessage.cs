@@ -106,7 +106,9 @@ public partial class ChatMessage
 
     internal void Mention(IReadOnlyList<MentionedUser> users)
     {
-        foreach (var user in users) _mentions.Add(new MessageMention(user.Id));
+        // Those still named keep their rows: an edit changes only whom it adds or drops.
+        _mentions.RemoveAll(m => users.All(u => u.Id != m.UserId));
+        foreach (var user in users.Where(u => _mentions.All(m => m.UserId != u.Id))) _mentions.Add(new MessageMention(user.Id));
         MentionedUsers = string.Join(' ', users.Select(u => u.Id + ":" + u.Username));
     }
 }

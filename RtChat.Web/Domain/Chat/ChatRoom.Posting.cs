@@ -31,13 +31,25 @@ public partial class ChatRoom
         var message = Post(authorId, body, rules, now);
         if (replyTo is not null && replyTo.RoomId != Id) throw new DomainRuleException(ReplyElsewhere);
         message.Answer(replyTo);
+        message.Mention(MentionedIn(message, known));
+        return message;
+    }
+
+    /// <summary>An edited message of this room mentions whom its new text names, by the same rules as a new one.</summary>
+    public void MentionAgain(ChatMessage message, IReadOnlyCollection<MentionedUser> known)
+    {
+        if (message.RoomId != Id) throw new ArgumentException("The message is another room's.", nameof(message));
+        message.Mention(MentionedIn(message, known));
+    }
+
+    private List<MentionedUser> MentionedIn(ChatMessage message, IReadOnlyCollection<MentionedUser> known)
+    {
         var byName = known.DistinctBy(u => u.Username).ToDictionary(u => u.Username);
-        message.Mention(Mentions.Named(message.Body)
+        return Mentions.Named(message.Body)
             .Select(name => byName.GetValueOrDefault(name))
             .OfType<MentionedUser>()
-            .Where(user => user.Id != authorId && CanBeReadBy(user.Id))
+            .Where(user => user.Id != message.AuthorId && CanBeReadBy(user.Id))
             .Take(Mentions.MaxPerMessage)
-            .ToList());
-        return message;
+            .ToList();
     }
 }

@@ -60,6 +60,8 @@ public class MessageModel(AppDbContext db, MessageUpdates updates, ChatHistory h
         try
         {
             if (!Message.Edit(Me, body, options.Rules, clock.GetUtcNow(), options.EditWindow)) return await DoneAsync(saved: null);
+            await db.Entry(Message).Collection(m => m.Mentions).LoadAsync();
+            _room.MentionAgain(Message, await db.MentionableAsync(_room, Message.Body));
         }
         catch (DomainRuleException rule)
         {
@@ -114,6 +116,8 @@ public class MessageModel(AppDbContext db, MessageUpdates updates, ChatHistory h
 
     private async Task<MessageView?> ShownAsync() => (await history.ManyAsync([Message.Id])).FirstOrDefault();
 
+    private ChatRoom _room = null!;
+
     private async Task<IActionResult?> LoadAsync(long id)
     {
         var message = await db.Messages.Include(m => m.Attachment).SingleOrDefaultAsync(m => m.Id == id);
@@ -121,6 +125,7 @@ public class MessageModel(AppDbContext db, MessageUpdates updates, ChatHistory h
         var room = message is null ? null : await db.FindForUserAsync(message.RoomId, Me);
         if (message is null || room is null || !room.CanBeReadBy(Me)) return NotFound();
         Message = message;
+        _room = room;
         RoomName = room.Name;
         return null;
     }
