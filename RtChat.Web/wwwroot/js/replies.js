@@ -68,7 +68,9 @@
       const original = document.getElementById(`message-${quote.dataset.replyTo}`);
       if (!original) return; // the link opens the room around it
       event.preventDefault();
-      original.scrollIntoView({ block: "center", behavior: "smooth" });
+      // At once, not smoothly: a frame landing mid-scroll would find the view still at the bottom and keep it there
+      // (chat.js follows new messages while the reader is at the bottom).
+      original.scrollIntoView({ block: "center" });
       flash(original);
     }
   });
