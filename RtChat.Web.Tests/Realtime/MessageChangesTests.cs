@@ -20,7 +20,7 @@ public sealed partial class MessageChangesTests : AppFixture
     [Test]
     public async Task An_edit_reaches_the_rooms_open_pages_as_the_message_now_is()
     {
-        var (web, room, posted) = await RoomWithMessagesAsync(2);
+        var (web, room, posted) = await App.GroupWithMessagesAsync("changes", 2);
         using var _ = web;
         await using var page = await ChatSocket.ConnectAsync(App.BaseAddress, web, room, name: "the page");
         await page.SendTextAsync($$"""{"after":{{posted[1]}},"changes":0}""");
@@ -39,7 +39,7 @@ public sealed partial class MessageChangesTests : AppFixture
     [Test]
     public async Task A_deletion_reaches_the_rooms_open_pages_as_a_tombstone()
     {
-        var (web, room, posted) = await RoomWithMessagesAsync(1);
+        var (web, room, posted) = await App.GroupWithMessagesAsync("changes", 1);
         using var _ = web;
         await using var page = await ChatSocket.ConnectAsync(App.BaseAddress, web, room, name: "the page");
         await page.SendTextAsync($$"""{"after":{{posted[0]}},"changes":0}""");
@@ -53,7 +53,7 @@ public sealed partial class MessageChangesTests : AppFixture
     [Test]
     public async Task A_page_that_was_away_gets_the_edits_and_deletions_it_missed()
     {
-        var (web, room, posted) = await RoomWithMessagesAsync(3);
+        var (web, room, posted) = await App.GroupWithMessagesAsync("changes", 3);
         using var _ = web;
         var seen = await App.NewestChangeAsync(room);
         await App.EditAsync(posted[0], "Edited while away");
@@ -74,7 +74,7 @@ public sealed partial class MessageChangesTests : AppFixture
     [Test]
     public async Task A_page_that_was_away_drops_a_message_an_admin_deleted()
     {
-        var (web, room, posted) = await RoomWithMessagesAsync(2);
+        var (web, room, posted) = await App.GroupWithMessagesAsync("changes", 2);
         using var _ = web;
         var seen = await App.NewestChangeAsync(room);
         await App.AdminDeletesMessageAsync(posted[0]);
@@ -89,7 +89,7 @@ public sealed partial class MessageChangesTests : AppFixture
     [Test]
     public async Task More_changes_than_the_resume_limit_reload_the_page()
     {
-        var (web, room, posted) = await RoomWithMessagesAsync(1);
+        var (web, room, posted) = await App.GroupWithMessagesAsync("changes", 1);
         using var _ = web;
         var seen = await App.NewestChangeAsync(room);
         for (var i = 0; i <= ResumeLimit; i++)
@@ -104,7 +104,7 @@ public sealed partial class MessageChangesTests : AppFixture
     [Test]
     public async Task A_change_made_while_a_page_catches_up_lands_after_the_message_it_changes()
     {
-        var (web, room, posted) = await RoomWithMessagesAsync(2);
+        var (web, room, posted) = await App.GroupWithMessagesAsync("changes", 2);
         using var _ = web;
         await using var page = await ChatSocket.ConnectAsync(App.BaseAddress, web, room, name: "the page");
         // Before the page says what it has, the change is held, then sent after the replay that brings the message.
@@ -127,19 +127,4 @@ public sealed partial class MessageChangesTests : AppFixture
 
     [GeneratedRegex("data-change-id=\"(\\d+)\"")]
     private static partial Regex ChangeIdAttribute();
-
-    private async Task<(WebSession Web, string Room, IReadOnlyList<long> Posted)> RoomWithMessagesAsync(int count)
-    {
-        var (web, user) = await App.SignedUpAsync("changes");
-        var room = await App.CreateGroupAsync(user);
-        var composer = await web.OpenComposerAsync(room);
-        var ids = new List<long>();
-        for (var i = 1; i <= count; i++)
-        {
-            var body = $"Message {i} in {room}";
-            await composer.SendAsync(body);
-            ids.Add(await App.MessageIdAsync(body));
-        }
-        return (web, room, ids);
-    }
 }

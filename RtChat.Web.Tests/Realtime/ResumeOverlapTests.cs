@@ -19,7 +19,7 @@ public sealed class ResumeOverlapTests : AppFixture
     [Test]
     public async Task A_resume_sends_the_newest_messages_the_page_has_again_before_the_missed_ones()
     {
-        var (web, room, posted) = await RoomWithMessagesAsync(5);
+        var (web, room, posted) = await App.GroupWithMessagesAsync("overlap", 5);
         using var _ = web;
         await using var socket = await ChatSocket.ConnectAsync(App.BaseAddress, web, room, name: "the page");
 
@@ -32,7 +32,7 @@ public sealed class ResumeOverlapTests : AppFixture
     [Test]
     public async Task A_live_message_older_than_the_page_newest_still_reaches_it()
     {
-        var (web, room, posted) = await RoomWithMessagesAsync(4);
+        var (web, room, posted) = await App.GroupWithMessagesAsync("overlap", 4);
         using var _ = web;
         await using var socket = await ChatSocket.ConnectAsync(App.BaseAddress, web, room, name: "the page");
         await socket.SendResumeAsync(posted[3]);
@@ -42,20 +42,5 @@ public sealed class ResumeOverlapTests : AppFixture
         await App.PublishAgainAsync(room, posted[0]);
 
         await socket.WaitForMessageAsync(posted[0]);
-    }
-
-    private async Task<(WebSession Web, string Room, IReadOnlyList<long> Posted)> RoomWithMessagesAsync(int count)
-    {
-        var (web, user) = await App.SignedUpAsync("overlap");
-        var room = await App.CreateGroupAsync(user);
-        var composer = await web.OpenComposerAsync(room);
-        var ids = new List<long>();
-        for (var i = 1; i <= count; i++)
-        {
-            var body = $"Message {i} in {room}";
-            await composer.SendAsync(body);
-            ids.Add(await App.MessageIdAsync(body));
-        }
-        return (web, room, ids);
     }
 }

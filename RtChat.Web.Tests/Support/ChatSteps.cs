@@ -132,4 +132,21 @@ public static class ChatSteps
             Assert.That(activeAttributes, Is.Empty, "no htmx or event attributes");
         }
     }
+
+    /// <summary>A new user's group with <paramref name="count"/> messages sent through its composer, their ids in order.</summary>
+    public static async Task<(WebSession Web, string Room, IReadOnlyList<long> Posted)> GroupWithMessagesAsync(this RtChatApp app,
+        string prefix, int count)
+    {
+        var (web, user) = await app.SignedUpAsync(prefix);
+        var room = await app.CreateGroupAsync(user);
+        var composer = await web.OpenComposerAsync(room);
+        var ids = new List<long>();
+        for (var i = 1; i <= count; i++)
+        {
+            var body = $"Message {i} in {room}";
+            await composer.SendAsync(body);
+            ids.Add(await app.MessageIdAsync(body));
+        }
+        return (web, room, ids);
+    }
 }
