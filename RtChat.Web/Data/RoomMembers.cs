@@ -26,12 +26,6 @@ public static class RoomMembers
         return members.OrderBy(m => m.Since).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
     }
 
-    private static readonly Func<AppDbContext, int, string, Task<long?>> ReadMark = EF.CompileAsyncQuery((AppDbContext db, int roomId, string userId) =>
-        db.Memberships.Where(m => m.RoomId == roomId && m.UserId == userId).Select(m => (long?)m.LastReadMessageId).FirstOrDefault());
-
-    /// <summary>The newest message the user has seen in the room; none without a membership (the public room before a first read).</summary>
-    public static Task<long?> ReadMarkAsync(this AppDbContext db, int roomId, string userId) => ReadMark(db, roomId, userId);
-
     /// <summary>Those the admin removed and has not let back in, most recent first.</summary>
     public static async Task<IReadOnlyList<MemberCard>> RemovedAsync(this AppDbContext db, int roomId) =>
         (await db.Removals.AsNoTracking().Where(r => r.RoomId == roomId)

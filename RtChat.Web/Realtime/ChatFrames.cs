@@ -46,6 +46,10 @@ public sealed class ChatFrames(FragmentRenderer renderer)
             [nameof(TypingNow.Oob)] = true,
         }));
 
+    /// <summary>For one socket as it opens: its reader's read mark in the room.</summary>
+    public async Task<SocketFrame> ReadMarkAtOpenAsync(int roomId, long upTo) =>
+        new(Audience.Room(roomId), await renderer.RenderAsync<ReadMarkAtOpen>(new Dictionary<string, object?> { [nameof(ReadMarkAtOpen.UpTo)] = upTo }));
+
     public async Task<SocketFrame> OnlineTotalAsync(int count) =>
         new(Audience.Everyone, await renderer.RenderAsync<OnlineTotal>(new Dictionary<string, object?>
         {

@@ -26,7 +26,7 @@ internal static class ChatSocketEndpoint
     /// </remarks>
     public static async Task<IResult> HandleAsync(HttpContext http, IServiceScopeFactory scopes, MissedMessages missedMessages,
         LocalSockets sockets, IPresence presence, PresencePublisher publisher, ReadMarks readMarks, RealtimeOptions options,
-        PublicOrigin publicOrigin, SocketOpenThrottle opens, TypingPublisher typing)
+        PublicOrigin publicOrigin, SocketOpenThrottle opens, TypingPublisher typing, ChatFrames frames)
     {
         if (!http.WebSockets.IsWebSocketRequest)
             return Results.Problem("This address only speaks WebSocket.", statusCode: StatusCodes.Status400BadRequest);
@@ -40,6 +40,7 @@ internal static class ChatSocketEndpoint
         if (!opens.TryAcquire(userId))
             return Results.Problem(TooManyOpens, statusCode: StatusCodes.Status429TooManyRequests);
         int? roomId = null;
+        long? readUpTo = null;
         if (http.Request.Query["room"].ToString() is { Length: > 0 } name)
         {
             ChatRoom? found;
@@ -49,6 +50,7 @@ internal static class ChatSocketEndpoint
             if (found is null || !found.CanBeReadBy(userId))
                 return Results.Problem("No such room.", statusCode: StatusCodes.Status404NotFound);
             roomId = found.Id;
+            readUpTo = found.ReadMarkOf(userId);
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
@@ -58,6 +60,8 @@ internal static class ChatSocketEndpoint
         });
         ForgetHandshake(http);
         var connection = new ChatConnection(socket, roomId, userId, options, http.User.FindFirstValue(SecurityStampClaim));
+        if (roomId is { } reading && readUpTo is { } upTo)
+            connection.Enqueue(await frames.ReadMarkAtOpenAsync(reading, upTo));
         sockets.Add(connection);
         await presence.ConnectedAsync(roomId, userId, connection.Id);
         publisher.Opened(connection);

@@ -16,6 +16,7 @@ public static class DomId
     public const string PresenceStyle = "presence-style";
     public const string ChatNotice = "chat-notice";
     public const string Typing = "typing";
+    public const string ReadMark = "read-mark";
     public const string EmailSection = "email-section";
 
     public const string ChatList = "chat-list";

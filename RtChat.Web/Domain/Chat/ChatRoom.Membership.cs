@@ -12,6 +12,9 @@ public partial class ChatRoom
 
     public bool IsMember(string userId) => _members.Any(m => m.UserId == userId);
 
+    /// <summary>The newest message the user has seen here (of the members loaded); none before their first read of the public room.</summary>
+    public long? ReadMarkOf(string userId) => _members.FirstOrDefault(m => m.UserId == userId)?.LastReadMessageId;
+
     public bool IsAdmin(string userId) => Kind == RoomKind.Group && AdminId == userId;
 
     public Membership Join(string userId, DateTimeOffset now)

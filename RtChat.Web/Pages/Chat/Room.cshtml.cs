@@ -39,9 +39,6 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
     public bool PrependsOlderPage { get; private set; }
     public IReadOnlySet<string> Online { get; private set; } = new HashSet<string>();
 
-    /// <summary>The first message on the page someone else wrote after the reader's read mark: the "new messages" line.</summary>
-    public long? FirstUnreadId { get; private set; }
-
     /// <summary>Who is in a group or private chat, for its header (none for the public room).</summary>
     public IReadOnlyList<MemberCard> Members { get; private set; } = [];
 
@@ -78,11 +75,7 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
         if (await LoadRoomAsync(name) is { } missing) return missing;
         var window = around is { } id ? await history.AroundAsync(Room.Id, id) : null;
         await LoadPageAsync(window?.Page);
-        if (window is not null)
-        {
-            (AroundId, NewestLeftOut) = (around, window.NewestLeftOut);
-            FirstUnreadId = null;
-        }
+        if (window is not null) (AroundId, NewestLeftOut) = (around, window.NewestLeftOut);
         return Page();
     }
 
@@ -150,8 +143,6 @@ public class RoomModel(AppDbContext db, RoomCards rooms, ChatHistory history, Fr
         MessagesMarkup = await markup.MessagesAsync(Messages);
         Online = await presence.OnlineInAsync(Room.Id);
         if (!Room.Kind.IsReadByEveryone()) Members = await db.MembersAsync(Room.Id);
-        if (await db.ReadMarkAsync(Room.Id, UserId) is { } readUpTo)
-            FirstUnreadId = Messages.FirstOrDefault(m => m.Id > readUpTo && m.AuthorId != UserId)?.Id;
     }
 
     /// <summary>The composer again with the typed text and the reason; without htmx, the whole page.</summary>

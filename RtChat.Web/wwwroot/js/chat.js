@@ -124,12 +124,30 @@
         list.insertBefore(message, before ? before.nextElementSibling : list.firstElementChild);
       }
     };
+    // The socket's first frame says how far the reader had read when the page opened: a line goes above the first
+    // message someone else wrote after that, and the view starts there unless the reader has moved it. Once a page: a
+    // reconnect's mark counts what this page already showed.
+    let unreadPlaced = Boolean(chat.dataset.around);
+    const placeUnreadLine = () => {
+      const mark = document.getElementById("read-mark");
+      if (unreadPlaced || mark?.dataset.readUpTo === undefined) return;
+      unreadPlaced = true;
+      const upTo = Number(mark.dataset.readUpTo);
+      const first = Array.from(list.querySelectorAll(":scope > [data-message-id]"))
+        .find((message) => byId(message) > upTo && message.dataset.authorId !== viewer);
+      if (!first) return;
+      first.classList.add("first-unread");
+      if (!stick) return;
+      first.scrollIntoView({ block: "start" });
+      stick = nearBottom();
+    };
     // Presence changes append one rule per user; only each user's newest rule matters.
     const prunePresence = () => window.RtChat.keepNewest("#presence-style style[data-presence-user]", "presenceUser");
     events.addEventListener("htmx:wsAfterMessage", (event) => {
       applyChanges();
       prunePresence();
       placeInOrder();
+      placeUnreadLine();
       markRead();
       const mine = ownArrived;
       ownArrived = false;
@@ -147,17 +165,11 @@
     chat.addEventListener("htmx:oobAfterSwap", keepPlace);
     document.addEventListener("htmx:afterSettle", () => { keepPlace(); fromBottom = null; });
     relabel(chat);
-    // Opened with unread messages: a line above the first, and the view starts there rather than at the newest.
-    const firstUnread = chat.dataset.firstUnread && document.getElementById(`message-${chat.dataset.firstUnread}`);
     // Opened at a message: it is in the middle of the view, lit up for a moment.
     const target = chat.dataset.around && document.getElementById(`message-${chat.dataset.around}`);
     if (target) {
       target.classList.add("message-target");
       target.scrollIntoView({ block: "center" });
-      stick = nearBottom();
-    } else if (firstUnread) {
-      firstUnread.classList.add("first-unread");
-      firstUnread.scrollIntoView({ block: "start" });
       stick = nearBottom();
     } else {
       toBottom();
