@@ -30,7 +30,7 @@ public sealed class ReactionsJourneyTests : BrowserJourney
         var (alice, bob, text) = await BobWroteAsync();
 
         await alice.Message(text).HoverAsync();
-        await alice.Message(text).Locator(".message-react").ClickAsync();
+        await alice.Message(text).Locator(".message-actions [data-react]").ClickAsync();
         await alice.Page.Locator("#reaction-picker [data-emoji='👍']").ClickAsync();
 
         var bobsPill = Pill(bob, text, "👍");
@@ -53,7 +53,7 @@ public sealed class ReactionsJourneyTests : BrowserJourney
     public async Task The_picker_works_from_the_keyboard_and_escape_closes_it()
     {
         var (alice, bob, text) = await BobWroteAsync();
-        var react = alice.Message(text).Locator(".message-react");
+        var react = alice.Message(text).Locator(".message-actions [data-react]");
         var picker = alice.Page.Locator("#reaction-picker");
 
         await react.FocusAsync();
@@ -69,7 +69,7 @@ public sealed class ReactionsJourneyTests : BrowserJourney
         await alice.Page.Keyboard.PressAsync("Enter");
 
         await Expect(Pill(bob, text, "❤️")).ToHaveTextAsync("❤️ 1", new() { Timeout = 3000 });
-        await Expect(alice.Message(text).Locator(".message-react")).ToBeFocusedAsync(new() { Timeout = 3000 });
+        await Expect(alice.Message(text).Locator(".message-actions [data-react]")).ToBeFocusedAsync(new() { Timeout = 3000 });
         AssertNoBrowserErrors();
     }
 }

@@ -99,7 +99,7 @@ public sealed class MessageMentionsTests : ComponentTest
     [Test]
     public void Every_message_has_a_reply_button_that_keyboards_reach()
     {
-        var button = Render(MessageItemTests.View()).QuerySelector(".message-actions button[data-reply-button]");
+        var button = Render(MessageItemTests.View()).QuerySelector(".message-actions button[data-reply]");
 
         using (Assert.EnterMultipleScope())
         {

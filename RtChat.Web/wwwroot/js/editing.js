@@ -104,7 +104,7 @@
       open.set(id, null);
       let form = null;
       try {
-        const link = article.querySelector("[data-message-action=edit]");
+        const link = article.querySelector(".message-actions [data-edit]");
         form = await formFrom(await fetch(link.href, { headers: { "HX-Request": "true" } }));
       } catch {
         form = null;
@@ -150,7 +150,7 @@
     }
 
     async function remove(article, link) {
-      if (!window.confirm(link.dataset.confirm)) return;
+      if (!window.confirm(chat.dataset.deleteQuestion)) return;
       const id = article.dataset.messageId;
       let response;
       try {
@@ -171,9 +171,9 @@
     }
 
     list.addEventListener("click", (event) => {
-      const action = event.target.closest("[data-message-action]");
+      const action = event.target.closest(".message-actions :is([data-edit], [data-delete])");
       const article = action?.closest("article[data-message-id]");
-      const kind = action?.dataset.messageAction;
+      const kind = action && ("edit" in action.dataset ? "edit" : "delete");
       // A modified click opens the link's own page, in a new tab or window.
       if (article && (kind === "edit" || kind === "delete") && !(event.ctrlKey || event.metaKey || event.shiftKey || event.button)) {
         event.preventDefault();

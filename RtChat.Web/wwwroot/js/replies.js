@@ -43,7 +43,7 @@
   }
 
   document.addEventListener("click", (event) => {
-    const button = event.target.closest?.("[data-reply-button]");
+    const button = event.target.closest?.(".message-actions [data-reply]");
     if (button) {
       const article = button.closest("article[data-message-id]");
       const form = document.querySelector("form[data-composer]");
