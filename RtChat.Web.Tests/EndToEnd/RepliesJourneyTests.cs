@@ -75,6 +75,38 @@ public sealed class RepliesJourneyTests : BrowserJourney
     }
 
     [Test]
+    public async Task The_quote_follows_the_original_live_when_alice_edits_it_and_then_deletes_it()
+    {
+        var question = $"Lunch at noon? {Guid.NewGuid():N}";
+        await _alice.SendAsync(question);
+        await Expect(_bob.Messages).ToContainTextAsync(question, Live);
+        await ClickReplyAsync(_bob, question);
+        var answer = $"Sure {Guid.NewGuid():N}";
+        await _bob.SendAsync(answer);
+        var original = _alice.Page.Locator($"#message-{await App.MessageIdAsync(question)}");
+        await Expect(_alice.Message(answer).Locator("a.message-reply")).ToContainTextAsync("Lunch at noon?", Live);
+
+        await original.HoverAsync();
+        await original.GetByRole(AriaRole.Link, new() { Name = "Edit", Exact = true }).ClickAsync();
+        await original.Locator("form.message-edit textarea").FillAsync("Lunch at **one** instead?");
+        await original.Locator("form.message-edit textarea").PressAsync("Enter");
+
+        foreach (var person in new[] { _alice, _bob })
+            await Expect(person.Message(answer).Locator("a.message-reply .message-reply-snippet")).ToHaveTextAsync("Lunch at one instead?", new() { Timeout = 3000 });
+
+        _alice.Page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await original.HoverAsync();
+        await original.GetByRole(AriaRole.Link, new() { Name = "Delete", Exact = true }).ClickAsync();
+
+        foreach (var person in new[] { _alice, _bob })
+        {
+            await Expect(person.Message(answer).Locator(".message-reply-deleted")).ToHaveTextAsync("Original message deleted", new() { Timeout = 3000 });
+            await Expect(person.Message(answer).Locator("a.message-reply")).ToHaveCountAsync(0);
+        }
+        AssertNoBrowserErrors();
+    }
+
+    [Test]
     public async Task A_refused_reply_comes_back_with_its_text_and_its_target_and_can_then_be_cancelled()
     {
         var question = $"Soon deleted {Guid.NewGuid():N}";

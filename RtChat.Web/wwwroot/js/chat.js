@@ -90,12 +90,34 @@
         if (shown) showNewer(shown, message);
       });
     });
+    // Replies quoting a changed message quote it as it is now: its words cut as the server cuts a quote (ReplyView), or
+    // that it was deleted. A reply's own later version comes with the quote the server makes.
+    const snippetLength = 100;
+    const requote = (id, now) => {
+      const deleted = !now || now.classList.contains("message-deleted");
+      const body = now?.querySelector(".message-body");
+      for (const quote of list.querySelectorAll(`a.message-reply[data-reply-to="${CSS.escape(id)}"]`)) {
+        if (deleted) {
+          const gone = document.createElement("p");
+          gone.className = "message-reply message-reply-deleted";
+          gone.textContent = "Original message deleted";
+          quote.replaceWith(gone);
+          continue;
+        }
+        if (!body) continue;
+        const words = body.textContent.replace(/\s+/g, " ").trim();
+        const snippet = words.length <= snippetLength ? words : `${words.slice(0, snippetLength).trimEnd()}…`;
+        quote.querySelector(".message-reply-snippet").textContent = snippet;
+        quote.setAttribute("aria-label", `Reply to ${quote.querySelector(".message-reply-author").textContent}: ${snippet}`);
+      }
+    };
     // A change of a message the page does not show (not loaded, or not yet) is dropped: loading it shows it as it is.
     const applyChanges = () => {
       for (const change of inbox?.querySelectorAll(":scope > [data-change-id]") ?? []) {
         changesSeen = Math.max(changesSeen, Number(change.dataset.changeId) || 0);
         const shown = document.getElementById(`message-${change.dataset.changedMessageId}`);
         const now = change.querySelector("[data-message-id]");
+        if (!shown || !now || version(now) > version(shown)) requote(change.dataset.changedMessageId, now);
         if (shown && now) showNewer(shown, now);
         else if (shown) shown.remove();
         change.remove();
