@@ -84,6 +84,8 @@ public sealed class EditingJourneyTests : BrowserJourney
             await Expect(Article(person, id).Locator(".message-tombstone")).ToHaveTextAsync("This message was deleted.", Live);
             await Expect(Article(person, id)).Not.ToContainTextAsync(text);
             await Expect(Article(person, id).Locator(".message-actions")).ToHaveCountAsync(0);
+            await Article(person, id).HoverAsync();
+            await Expect(Article(person, id).Locator(".message-actions")).ToHaveCountAsync(0);
         }
         Assert.That(asked, Does.StartWith("Delete this message?"), "she was asked first");
         AssertNoBrowserErrors();

@@ -8,7 +8,7 @@
 // Changing the shell's list or this file's rules means a new name: activation then deletes the caches of older versions.
 // The files themselves need no new name: pages ask for them by versioned address (?v=<content hash>), and a new
 // version's address is a miss that the network fills.
-const VERSION = "v2";
+const VERSION = "v3";
 const SHELL = `rtchat-shell-${VERSION}`;
 const OFFLINE_PAGE = "/offline.html";
 const SHELL_FILES = [
@@ -25,6 +25,7 @@ const SHELL_FILES = [
   "/js/mentions.js",
   "/js/reactions.js",
   "/js/editing.js",
+  "/js/actions.js",
   "/lib/htmx/htmx.min.js",
   "/lib/htmx-ext-ws/ws.min.js",
   "/lib/hyperscript/_hyperscript.min.js",

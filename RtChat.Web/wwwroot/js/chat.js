@@ -77,7 +77,12 @@
     const byId = (el) => Number(el.dataset.messageId) || 0;
     const showNewer = (shown, now) => {
       if (version(now) > version(shown)) {
+        // The page's one set of message actions (actions.js) stays with its message, with the focus it had.
+        const actions = shown.querySelector("#message-actions");
+        const focused = actions?.contains(document.activeElement) ? document.activeElement : null;
+        if (actions && !now.classList.contains("message-deleted")) now.querySelector(".message-meta")?.append(actions);
         shown.replaceWith(now);
+        focused?.focus();
         window.htmx.process(now);
       } else {
         now.remove();
@@ -117,7 +122,8 @@
         changesSeen = Math.max(changesSeen, Number(change.dataset.changeId) || 0);
         const shown = document.getElementById(`message-${change.dataset.changedMessageId}`);
         const now = change.querySelector("[data-message-id]");
-        if (!shown || !now || version(now) > version(shown)) requote(change.dataset.changedMessageId, now);
+        // Not older than the shown copy: the author's own page already shows the edit it saved, not yet its quotes.
+        if (!shown || !now || version(now) >= version(shown)) requote(change.dataset.changedMessageId, now);
         if (shown && now) showNewer(shown, now);
         else if (shown) shown.remove();
         change.remove();

@@ -104,8 +104,8 @@
       open.set(id, null);
       let form = null;
       try {
-        const link = article.querySelector(".message-actions [data-edit]");
-        form = await formFrom(await fetch(link.href, { headers: { "HX-Request": "true" } }));
+        const address = document.querySelector("#message-actions [data-edit]").dataset.href.replace("{id}", id);
+        form = await formFrom(await fetch(address, { headers: { "HX-Request": "true" } }));
       } catch {
         form = null;
       }
