@@ -34,6 +34,33 @@ public sealed class MessageCommitterTests : AppFixture
     }
 
     [Test]
+    public async Task Messages_of_two_groups_committed_together_reach_each_groups_chat_lists_and_no_others()
+    {
+        var (aliceWeb, alice) = await App.SignedUpAsync("alice");
+        var (bobWeb, bob) = await App.SignedUpAsync("bob");
+        using var _ = aliceWeb;
+        using var __ = bobWeb;
+        var (ours, theirs) = (await App.CreateGroupAsync(alice), await App.CreateGroupAsync(bob));
+        var (oursId, theirsId) = (await App.RoomIdAsync(ours), await App.RoomIdAsync(theirs));
+        await using var aliceList = await ChatSocket.ConnectAsync(App.BaseAddress, aliceWeb, room: null, name: "alice's chat list");
+        await using var bobList = await ChatSocket.ConnectAsync(App.BaseAddress, bobWeb, room: null, name: "bob's chat list");
+        var (aliceComposer, bobComposer) = (await aliceWeb.OpenComposerAsync(ours), await bobWeb.OpenComposerAsync(theirs));
+
+        await Task.WhenAll(Enumerable.Range(1, 20).SelectMany(i => new[] { aliceComposer.SendAsync($"ours {i}"), bobComposer.SendAsync($"theirs {i}") }));
+        var (oursLast, theirsLast) = (await App.LastMessageIdAsync(ours), await App.LastMessageIdAsync(theirs));
+        await aliceList.WaitForAsync(f => RoomSteps.IsActivity(f, oursId, oursLast), "the last of her group's activity");
+        await bobList.WaitForAsync(f => RoomSteps.IsActivity(f, theirsId, theirsLast), "the last of his group's activity");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(aliceList.Received.Count(f => f.Contains($"data-room-id=\"{oursId}\"", StringComparison.Ordinal)), Is.EqualTo(20));
+            Assert.That(bobList.Received.Count(f => f.Contains($"data-room-id=\"{theirsId}\"", StringComparison.Ordinal)), Is.EqualTo(20));
+            Assert.That(aliceList.Received, Has.None.Contains($"data-room-id=\"{theirsId}\""), "nothing of a group she is not in");
+            Assert.That(bobList.Received, Has.None.Contains($"data-room-id=\"{oursId}\""));
+        }
+    }
+
+    [Test]
     public async Task A_message_that_cannot_be_stored_fails_alone_and_the_rest_of_its_batch_is_stored()
     {
         var (web, user) = await App.SignedUpAsync("batch");

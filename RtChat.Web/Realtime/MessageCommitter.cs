@@ -86,18 +86,20 @@ public sealed class MessageCommitter(IServiceScopeFactory scopes, IRoomBroadcast
             return;
         }
         var byId = batch.ToDictionary(p => p.Message.Id);
-        foreach (var view in views)
+        try
         {
-            var pending = byId[view.Id];
-            try
-            {
-                await broadcaster.MessagePostedAsync(pending.Message.RoomId, pending.Kind, view);
-                pending.Done.TrySetResult(view);
-            }
-            catch (Exception e)
-            {
-                pending.Done.TrySetException(e);
-            }
+            await broadcaster.MessagesPostedAsync(views.Select(v => new PostedMessage(byId[v.Id].Message.RoomId, byId[v.Id].Kind, v)).ToList(),
+                (posted, failure) =>
+                {
+                    var done = byId[posted.View.Id].Done;
+                    if (failure is null) done.TrySetResult(posted.View);
+                    else done.TrySetException(failure);
+                });
+        }
+        catch (Exception e)
+        {
+            // Reading who lists the rooms failed: none of the batch went out.
+            foreach (var view in views) byId[view.Id].Done.TrySetException(e);
         }
         // A message not read back went with its author or room, deleted since the commit: its post must not wait on.
         foreach (var pending in batch)
