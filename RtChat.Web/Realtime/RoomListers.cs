@@ -8,8 +8,8 @@ namespace RtChat.Web.Realtime;
 public sealed class RoomListers(IServiceScopeFactory scopes)
 {
     /// <summary>
-    /// For rooms whose kinds the caller knows (a batch of messages'): no query for the public room, one for all the others.
-    /// A query a message held the commit loop's broadcasts behind a database round trip each.
+    /// For rooms whose kinds the caller knows (a batch of messages'): no query for the public room, one for all the others;
+    /// a query a message would hold each of the commit loop's broadcasts behind a database round trip.
     /// </summary>
     public async Task<IReadOnlyDictionary<int, Audience>> OfAsync(IEnumerable<(int RoomId, RoomKind Kind)> rooms, CancellationToken cancellationToken = default)
     {
