@@ -60,14 +60,12 @@ public sealed class ChatFrames(FragmentRenderer renderer)
     public async Task<SocketFrame> ReloadAsync(int roomId) =>
         new(Audience.Room(roomId), await renderer.RenderAsync<ReloadNotice>(new Dictionary<string, object?>()));
 
-    /// <summary>A room's new message for the chat lists of the pages that do not show the room.</summary>
-    public async Task<SocketFrame> ActivityAsync(Audience listers, int roomId, MessageView message) =>
+    /// <summary>A room's new messages (in id order) for the chat lists of the pages that do not show the room.</summary>
+    public async Task<SocketFrame> ActivityAsync(Audience listers, int roomId, IReadOnlyList<MessageView> messages) =>
         new(listers.Except(roomId), await renderer.RenderAsync<ChatActivity>(new Dictionary<string, object?>
         {
             [nameof(ChatActivity.RoomId)] = roomId,
-            [nameof(ChatActivity.MessageId)] = message.Id,
-            [nameof(ChatActivity.AuthorId)] = message.AuthorId,
-            [nameof(ChatActivity.Mentions)] = message.Mentions.Length > 0 ? message.Mentions : null,
+            [nameof(ChatActivity.Messages)] = messages,
         }));
 
     /// <summary>The reader has read the room: their pages' chat lists clear its badge.</summary>

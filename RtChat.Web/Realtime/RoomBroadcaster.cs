@@ -20,18 +20,26 @@ internal sealed class RoomBroadcaster(ChatFrames frames, IBackplane backplane, R
         CancellationToken cancellationToken = default)
     {
         var listing = await listers.OfAsync(messages.Select(m => (m.RoomId, m.Kind)), cancellationToken);
-        foreach (var message in messages)
+        // A room's messages in the order given, then one chat-list frame for them all: the pages elsewhere take a batch's
+        // activity in a frame, not one a message (a member's other pages get them all).
+        foreach (var room in messages.GroupBy(m => m.RoomId))
         {
+            var published = new HashSet<PostedMessage>();
             try
             {
-                await backplane.PublishAsync(await frames.MessageAsync(message.RoomId, message.View), cancellationToken);
-                await backplane.PublishAsync(await frames.ActivityAsync(listing[message.RoomId], message.RoomId, message.View), cancellationToken);
-                sent(message, null);
+                foreach (var message in room)
+                {
+                    await backplane.PublishAsync(await frames.MessageAsync(message.RoomId, message.View), cancellationToken);
+                    published.Add(message);
+                }
+                await backplane.PublishAsync(await frames.ActivityAsync(listing[room.Key], room.Key, room.Select(m => m.View).ToList()), cancellationToken);
             }
             catch (Exception e)
             {
-                sent(message, e);
+                // A message that reached its room's page is sent, even if the chat lists missed it.
+                foreach (var message in room.Where(m => !published.Contains(m))) sent(message, e);
             }
+            foreach (var message in published) sent(message, null);
         }
     }
 }
