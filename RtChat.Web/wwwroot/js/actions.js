@@ -8,14 +8,26 @@
     const bar = document.getElementById("message-actions");
     const list = chat.querySelector("#messages");
     if (!bar || !list) return;
+    const place = (article) => {
+      if (article.classList.contains("message-deleted")) return;
+      article.querySelector(".message-meta")?.append(bar);
+      bar.hidden = false;
+    };
     const moveTo = (article) => {
-      if (!article || article.classList.contains("message-deleted") || bar.parentElement?.closest("article") === article) return;
+      if (!article || bar.parentElement?.closest("article") === article) return;
       const id = article.dataset.messageId;
       for (const link of bar.querySelectorAll("a[data-href]")) link.href = link.dataset.href.replace("{id}", id);
       const author = article.querySelector(".message-author")?.textContent ?? "";
       bar.querySelector("[data-reply]").setAttribute("aria-label", `Reply to ${author}`);
-      article.querySelector(".message-meta")?.append(bar);
-      bar.hidden = false;
+      place(article);
+    };
+    // chat.js shows a newer copy of a message in place of the old one: the set goes into it (same message, same links),
+    // and the element that had the focus is given back to be focused again once the copy is in the page.
+    window.RtChat.carryActions = (shown, now) => {
+      if (!shown.contains(bar)) return null;
+      const focused = bar.contains(document.activeElement) ? document.activeElement : null;
+      place(now);
+      return focused;
     };
     const articleOf = (event) => event.target.closest?.("article[data-message-id]");
     // Moving the set takes the focus out of it: a pointer passing over another message leaves a focused action in place.

@@ -77,12 +77,10 @@
     const byId = (el) => Number(el.dataset.messageId) || 0;
     const showNewer = (shown, now) => {
       if (version(now) > version(shown)) {
-        // The page's one set of message actions (actions.js) stays with its message, with the focus it had.
-        const actions = shown.querySelector("#message-actions");
-        const focused = actions?.contains(document.activeElement) ? document.activeElement : null;
-        if (actions && !now.classList.contains("message-deleted")) now.querySelector(".message-meta")?.append(actions);
+        // The page's one set of message actions goes with its message (actions.js), with the focus it had.
+        const refocus = window.RtChat.carryActions?.(shown, now);
         shown.replaceWith(now);
-        focused?.focus();
+        refocus?.focus();
         window.htmx.process(now);
       } else {
         now.remove();
