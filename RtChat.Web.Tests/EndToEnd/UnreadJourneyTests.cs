@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using RtChat.Web.Data;
 using RtChat.Web.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -15,7 +14,7 @@ public sealed class UnreadJourneyTests : BrowserJourney
         var (alice, bob) = await TwoInThePublicChatAsync();
         await bob.Page.GotoAsync("/profile");
         var read = (await App.SeedMessagesAsync(alice.User, 1))[0];
-        await MarkReadAsync(bob.User, read);
+        await App.MarkReadAsync(bob.User, ChatSteps.PublicRoom, read);
         var unread = await App.SeedMessagesAsync(alice.User, 30);
 
         await bob.Page.GotoAsync("/");
@@ -32,14 +31,6 @@ public sealed class UnreadJourneyTests : BrowserJourney
         await Expect(bob.Messages.Locator("article.first-unread")).ToHaveCountAsync(0);
         AssertNoBrowserErrors();
     }
-
-    private Task<int> MarkReadAsync(TestUser user, long messageId) => App.QueryAsync(async db =>
-    {
-        var userId = await db.Users.Where(u => u.UserName == user.Username).Select(u => u.Id).SingleAsync();
-        var room = await db.FindForUserAsync(ChatSteps.PublicRoom, userId) ?? throw new AssertionException("No public room.");
-        room.Join(userId, DateTimeOffset.UtcNow).MarkRead(messageId);
-        return await db.SaveChangesAsync();
-    });
 
     private async Task ReadMarkReachesAsync(TestUser user, long messageId)
     {

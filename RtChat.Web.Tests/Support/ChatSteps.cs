@@ -93,6 +93,18 @@ public static class ChatSteps
     }
 
     /// <summary>Stores <paramref name="count"/> messages by <paramref name="author"/> straight in the database; returns their ids, oldest first.</summary>
+    /// <summary>Sets <paramref name="user"/>'s read mark in <paramref name="room"/> as a page would (joining the public room first, as reading it does).</summary>
+    public static async Task MarkReadAsync(this RtChatApp app, TestUser user, string room, long messageId)
+    {
+        var userId = await app.UserIdAsync(user);
+        await app.QueryAsync(async db =>
+        {
+            var chat = await db.FindForUserAsync(room, userId) ?? throw new AssertionException($"No room {room}.");
+            chat.Join(userId, DateTimeOffset.UtcNow).MarkRead(messageId);
+            return await db.SaveChangesAsync();
+        });
+    }
+
     public static async Task<IReadOnlyList<long>> SeedMessagesAsync(this RtChatApp app, TestUser author, int count, string room = PublicRoom)
     {
         var authorId = await app.UserIdAsync(author);
